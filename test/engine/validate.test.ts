@@ -1,0 +1,45 @@
+import { PlanningError } from '../../src/engine/errors';
+import {
+  requireCounts,
+  requireFinite,
+  requireFraction,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+  requireSameLength,
+} from '../../src/engine/validate';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('validate', () => {
+  it('passes good values through', () => {
+    expect(requireFinite(-2.5, 'x')).toBe(-2.5);
+    expect(requireNonNegative(0, 'x')).toBe(0);
+    expect(requirePositive(30, 'x')).toBe(30);
+    expect(requireInteger(3, 'k', 1, 10)).toBe(3);
+    expect(requireFraction(0.05, 't')).toBe(0.05);
+    expect(requireCounts([1, 0, 2.5], 'roll')).toEqual([1, 0, 2.5]);
+  });
+
+  it('names the argument and value in each error', () => {
+    expect(codeOf(() => requireFinite('abc', 'places'))).toBe('VALUE: places must be a number (got "abc")');
+    expect(codeOf(() => requireFinite(NaN, 'places'))).toBe('NUM: places must be a finite number (got NaN)');
+    expect(codeOf(() => requireNonNegative(-1, 'roll'))).toBe('NUM: roll must not be negative (got -1)');
+    expect(codeOf(() => requirePositive(0, 'class_size'))).toBe('NUM: class_size must be greater than 0 (got 0)');
+    expect(codeOf(() => requireInteger(1.5, 'k', 1))).toBe('NUM: k must be a whole number (got 1.5)');
+    expect(codeOf(() => requireInteger(0, 'k', 1))).toBe('NUM: k must be at least 1 (got 0)');
+    expect(codeOf(() => requireInteger(11, 'k', 1, 10))).toBe('NUM: k must be between 1 and 10 (got 11)');
+    expect(codeOf(() => requireFraction(1, 'target'))).toMatch(/^NUM: target must be a fraction/);
+    expect(codeOf(() => requireCounts([], 'capacity'))).toBe('NA: capacity is empty: give at least one number');
+    expect(codeOf(() => requireCounts([1, -3], 'capacity'))).toBe('NUM: capacity item 2 must not be negative (got -3)');
+    expect(codeOf(() => requireSameLength([1], [1, 2], 'capacity', 'roll'))).toBe('VALUE: capacity and roll must be the same size (1 vs 2)');
+  });
+});
