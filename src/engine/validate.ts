@@ -102,3 +102,80 @@ export function requireCounts(values: readonly unknown[], name: string): number[
 export function requireSameLength(a: readonly unknown[], b: readonly unknown[], nameA: string, nameB: string): void {
   if (a.length !== b.length) fail('VALUE', `${nameA} and ${nameB} must be the same size (${a.length} vs ${b.length})`);
 }
+
+/**
+ * Requires two paired lists of counts (capacity and roll, forecast and actual): both non-empty, the
+ * same size, every entry a non-negative finite number. Checks happen in that order, so a size
+ * mismatch is reported before a bad entry.
+ *
+ * @param a the first list, e.g. capacity
+ * @param b the second list, e.g. roll
+ * @param nameA the first list's argument name as the planner sees it
+ * @param nameB the second list's argument name
+ * @returns both lists as plain numbers
+ * @example
+ * requirePairedCounts([210, 180], [200, 181], 'capacity', 'roll'); // [[210, 180], [200, 181]]
+ * @throws {PlanningError} VALUE if not lists or of different sizes, NA if either is empty,
+ *   VALUE/NUM for an entry that is not a non-negative finite number
+ */
+export function requirePairedCounts(a: readonly unknown[], b: readonly unknown[], nameA: string, nameB: string): [number[], number[]] {
+  if (!Array.isArray(a)) fail('VALUE', `${nameA} must be a list of numbers`);
+  if (!Array.isArray(b)) fail('VALUE', `${nameB} must be a list of numbers`);
+  if (a.length === 0) fail('NA', `${nameA} is empty: give at least one number`);
+  if (b.length === 0) fail('NA', `${nameB} is empty: give at least one number`);
+  requireSameLength(a, b, nameA, nameB);
+  return [requireCounts(a, nameA), requireCounts(b, nameB)];
+}
+
+/**
+ * Requires a non-empty list of text labels (group names such as districts).
+ *
+ * @param values the labels
+ * @param name the argument name, e.g. `groups`
+ * @returns the labels
+ * @example
+ * requireLabels(['Dover', 'Thanet'], 'groups'); // ['Dover', 'Thanet']
+ * @throws {PlanningError} VALUE if not a list or an entry is not text, NA if empty
+ */
+export function requireLabels(values: readonly unknown[], name: string): string[] {
+  if (!Array.isArray(values)) fail('VALUE', `${name} must be a list of labels`);
+  if (values.length === 0) fail('NA', `${name} is empty: give at least one label`);
+  return values.map((v, i) => {
+    if (typeof v !== 'string') fail('VALUE', `${name} item ${i + 1} must be text (got ${show(v)})`);
+    return v;
+  });
+}
+
+/**
+ * Requires one of a fixed set of text options (a method name such as `"net"`).
+ *
+ * @param value the value given
+ * @param name the argument name, e.g. `method`
+ * @param options the allowed values
+ * @returns the value, typed as one of the options
+ * @example
+ * requireOneOf('net', 'method', ['net', 'unfilled'] as const); // 'net'
+ * @throws {PlanningError} VALUE naming the allowed options
+ */
+export function requireOneOf<T extends string>(value: unknown, name: string, options: readonly T[]): T {
+  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
+    fail('VALUE', `${name} must be ${options.map((o) => `"${o}"`).join(' or ')} (got ${show(value)})`);
+  }
+  return value as T;
+}
+
+/**
+ * Requires a computed result to be finite, so that huge inputs (near 1e308) surface as an error
+ * instead of Infinity or NaN leaking out of the engine.
+ *
+ * @param value the computed number
+ * @param what what it is, e.g. `total capacity`
+ * @returns the value
+ * @example
+ * requireFiniteResult(12.5, 'surplus fraction'); // 12.5
+ * @throws {PlanningError} NUM if the result is NaN or infinite
+ */
+export function requireFiniteResult(value: number, what: string): number {
+  if (!Number.isFinite(value)) fail('NUM', `${what} is too large to compute (the inputs are out of range)`);
+  return value;
+}
