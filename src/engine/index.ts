@@ -7,3 +7,4 @@ export * from './validate';
 export * from './forms-of-entry';
 export * from './surplus';
 export * from './grouping';
+export * from './accuracy';
