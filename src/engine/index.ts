@@ -8,3 +8,4 @@ export * from './forms-of-entry';
 export * from './surplus';
 export * from './grouping';
 export * from './accuracy';
+export * from './commissioning';
