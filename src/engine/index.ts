@@ -9,3 +9,6 @@ export * from './surplus';
 export * from './grouping';
 export * from './accuracy';
 export * from './commissioning';
+export * from './ratios';
+export * from './cohort-forecast';
+export * from './backtest';
