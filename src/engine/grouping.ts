@@ -67,6 +67,11 @@ function quote(node: string): string {
   return JSON.stringify(node);
 }
 
+/** Describes any value for messages: text in quotes, anything else as it prints. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : String(value);
+}
+
 /**
  * Builds a hierarchy from a lookup table of child -> parent pairs, e.g. school -> planning area,
  * planning area -> district, district -> area, area -> county. A pair repeated exactly is harmless.
@@ -87,8 +92,8 @@ export function buildHierarchy(pairs: readonly (readonly [child: string, parent:
     const row = `hierarchy row ${i + 1}`;
     if (!Array.isArray(pair) || pair.length !== 2) fail('VALUE', `${row} must be a child and its parent`);
     const [child, parent] = pair as readonly unknown[];
-    if (typeof child !== 'string' || child.trim() === '') fail('VALUE', `${row}: the child must be non-blank text (got ${String(child)})`);
-    if (typeof parent !== 'string' || parent.trim() === '') fail('VALUE', `${row}: the parent must be non-blank text (got ${String(parent)})`);
+    if (typeof child !== 'string' || child.trim() === '') fail('VALUE', `${row}: the child must be non-blank text (got ${shown(child)})`);
+    if (typeof parent !== 'string' || parent.trim() === '') fail('VALUE', `${row}: the parent must be non-blank text (got ${shown(parent)})`);
     if (child === parent) fail('VALUE', `${row}: ${quote(child)} cannot be its own parent`);
     const existing = parentOf.get(child);
     if (existing !== undefined && existing !== parent) {
@@ -114,7 +119,7 @@ export function buildHierarchy(pairs: readonly (readonly [child: string, parent:
  */
 export function pathToRoot(hierarchy: Hierarchy, node: string): string[] {
   const { parentOf } = requireHierarchy(hierarchy);
-  if (typeof node !== 'string') fail('VALUE', `node must be text (got ${String(node)})`);
+  if (typeof node !== 'string') fail('VALUE', `node must be text (got ${shown(node)})`);
   const path = [node];
   const seen = new Set(path);
   let parent = parentOf.get(node);

@@ -12,3 +12,4 @@ export * from './commissioning';
 export * from './ratios';
 export * from './cohort-forecast';
 export * from './backtest';
+export * from './housing-yield';
