@@ -1,0 +1,187 @@
+/**
+ * The ONE place that writes result sheets: checks whether the target sheets already hold data, asks the
+ * planner (naming the sheets) before replacing anything, shows progress with a Cancel button, and reports
+ * cancellation and failures in the status area. Every panel writes through this hook.
+ */
+import * as React from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { SheetWrite, WorkbookGateway, WriteProgress, WriteReport } from '../excel/gateway';
+import { errorText, formatList, isCancellation } from './describe';
+import { useStatus } from './status';
+
+export type WriterPhase = 'idle' | 'checking' | 'confirm' | 'writing';
+
+export interface SheetWriter {
+  /** True from the start of write() until it settles (including while the confirmation is open). */
+  busy: boolean;
+  phase: WriterPhase;
+  /**
+   * Writes the sheets. Resolves to the gateway's report, or null when nothing was written (the planner
+   * kept an existing sheet, cancelled, or the write failed: failures are shown in the status area).
+   */
+  write(writes: SheetWrite[], what: string): Promise<WriteReport | null>;
+  /** The confirmation dialog and the progress bar with its Cancel button; render it inside the panel. */
+  view: JSX.Element;
+}
+
+const useStyles = makeStyles({
+  progress: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  bar: { flexGrow: 1 },
+});
+
+function quoted(names: readonly string[]): string {
+  return formatList(names.map((n) => `"${n}"`));
+}
+
+export function useSheetWriter(gateway: WorkbookGateway): SheetWriter {
+  const status = useStatus();
+  const styles = useStyles();
+  const [phase, setPhase] = React.useState<WriterPhase>('idle');
+  const [occupied, setOccupied] = React.useState<string[]>([]);
+  const [progress, setProgress] = React.useState<WriteProgress | null>(null);
+  const confirmRef = React.useRef<((replace: boolean) => void) | null>(null);
+  const abortRef = React.useRef<AbortController | null>(null);
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      abortRef.current?.abort();
+      confirmRef.current?.(false);
+    };
+  }, []);
+
+  const answer = React.useCallback((replace: boolean) => {
+    const resolve = confirmRef.current;
+    confirmRef.current = null;
+    resolve?.(replace);
+  }, []);
+
+  const write = React.useCallback(
+    async (writes: SheetWrite[], what: string): Promise<WriteReport | null> => {
+      const names = writes.map((w) => w.sheet);
+      const controller = new AbortController();
+      setPhase('checking');
+      try {
+        const states = await gateway.sheetStates(names);
+        const full = names.filter((n) => states[n] === 'nonEmpty');
+        let replace = false;
+        if (full.length > 0) {
+          setOccupied(full);
+          setPhase('confirm');
+          replace = await new Promise<boolean>((resolve) => {
+            confirmRef.current = resolve;
+          });
+          if (!replace) {
+            status.show({
+              intent: 'info',
+              title: `Nothing written: ${what} cancelled`,
+              lines: [`Sheet ${quoted(full)} was left as it was.`],
+            });
+            return null;
+          }
+        }
+        abortRef.current = controller;
+        setProgress({ done: 0, total: Math.max(1, writes.length), step: 'Starting' });
+        setPhase('writing');
+        const report = await gateway.writeSheets(writes, {
+          replace,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (mounted.current) setProgress(p);
+          },
+        });
+        return report;
+      } catch (error) {
+        if (isCancellation(error) || controller.signal.aborted) {
+          status.show({
+            intent: 'warning',
+            title: `${what} cancelled`,
+            lines: ['Nothing was written: the workbook is as it was before.'],
+          });
+        } else {
+          status.show({
+            intent: 'error',
+            title: `Could not write ${names.length === 1 ? 'sheet' : 'sheets'} ${quoted(names)}`,
+            lines: [errorText(error)],
+          });
+        }
+        return null;
+      } finally {
+        abortRef.current = null;
+        confirmRef.current = null;
+        if (mounted.current) {
+          setPhase('idle');
+          setProgress(null);
+          setOccupied([]);
+        }
+      }
+    },
+    [gateway, status],
+  );
+
+  const single = occupied.length === 1;
+  const view = (
+    <>
+      <Dialog
+        open={phase === 'confirm'}
+        modalType="alert"
+        onOpenChange={(_e, data) => {
+          if (!data.open) answer(false);
+        }}
+      >
+        <DialogSurface aria-describedby="kpp-replace-text">
+          <DialogBody>
+            <DialogTitle>{single ? 'Replace this sheet?' : 'Replace these sheets?'}</DialogTitle>
+            <DialogContent id="kpp-replace-text">
+              {single ? 'The sheet ' : 'The sheets '}
+              <strong>{quoted(occupied)}</strong>
+              {single ? ' already holds data. ' : ' already hold data. '}
+              Replace {single ? 'its' : 'their'} contents with the new results? Nothing else in the workbook changes.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => answer(true)}>
+                Replace
+              </Button>
+              <Button appearance="secondary" onClick={() => answer(false)}>
+                Cancel
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      {phase === 'writing' && progress && (
+        <div className={styles.progress}>
+          <Field
+            className={styles.bar}
+            label="Writing to the workbook"
+            hint={progress.step}
+            validationState="none"
+          >
+            <ProgressBar
+              value={progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined}
+              aria-label="Writing progress"
+            />
+          </Field>
+          <Button aria-label="Cancel writing" onClick={() => abortRef.current?.abort()}>
+            Cancel
+          </Button>
+        </div>
+      )}
+    </>
+  );
+
+  return { busy: phase !== 'idle', phase, write, view };
+}
