@@ -415,7 +415,7 @@ export function cohortForecast(history: readonly (readonly number[])[], options?
  * @returns the intake ratio (null without a driver) and one progression ratio per later year group
  * @example
  * forecastRatios([[100, 95], [110, 98], [120, 108]], { driver: [125, 120, 130] });
- * // intake: mean(100/125, 110/120, 120/130) = 0.8819..; progression: [mean(98/100, 108/110) = 0.9809..]
+ * // intake: mean(100/125, 110/120, 120/130) = 0.87991..; progression: [mean(98/100, 108/110) = 0.9809..]
  * @throws {PlanningError} as {@link cohortForecast}
  */
 export function forecastRatios(
