@@ -1,8 +1,14 @@
 /**
  * A plain, serialisable picture of a workbook: what `MemoryGateway` holds, what the sample generator
  * produces and what the xlsx builder writes.
+ *
+ * Cell convention (the same as typing into Excel): a string starting with "=" is a formula; a string
+ * starting with an apostrophe is literal text and the apostrophe is not part of it (Excel's quote
+ * prefix), so `"'=SUM(A1)"` is the text `=SUM(A1)`, never a formula. Gateways write any text that
+ * starts with "=" or "'" this way; any other string is plain text. Use `readValue` / `isFormula` /
+ * `textToStored` from `./write-plan` rather than testing the first character by hand.
  */
-import type { CellValue } from './gateway';
+import type { CellValue, ChartSpec, ConditionalFormatSpec } from './gateway';
 
 export interface TableData {
   name: string;
@@ -12,9 +18,17 @@ export interface TableData {
 
 export interface SheetData {
   name: string;
-  /** Cell values from A1, rows first. Formulas are strings starting with "=". */
+  /** Cell values from A1, rows first. Formulas are strings starting with "=" (see the cell convention above). */
   values: CellValue[][];
   tables?: TableData[];
+  /** Number format per cell from A1, rows first, aligned with `values` (null or missing = General). */
+  numberFormats?: (string | null)[][];
+  /** Native charts on the sheet (as written by the gateway). */
+  charts?: ChartSpec[];
+  /** Conditional formats on the sheet: fill (and font colour) by exact cell text. */
+  formats?: ConditionalFormatSpec[];
+  /** A1 addresses of ranges shown in bold (e.g. a block's header row). */
+  bold?: string[];
 }
 
 export interface DefinedName {
@@ -29,4 +43,8 @@ export interface WorkbookData {
   names?: DefinedName[];
   /** Workbook settings (scenario definitions live here). */
   settings?: Record<string, string>;
+  /** The sheet shown; defaults to the first sheet. */
+  activeSheet?: string;
+  /** The current selection; defaults to A1 of the active sheet. */
+  selection?: { sheet: string; address: string };
 }
