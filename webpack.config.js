@@ -1,0 +1,243 @@
+/**
+ * Build of Kent Place Planner: two webpack compilers that write to dist/.
+ *
+ *  1. "functions": src/functions/functions.ts -> dist/functions.js (self-contained: its own runtime,
+ *     no chunks shared with the pages, target plain ES2020 so it needs no window or document, only a
+ *     CustomFunctions global) and dist/functions.json (custom-functions-metadata-plugin).
+ *  2. "pages": the task pane (src/taskpane/index.tsx -> dist/taskpane.html, which also loads office.js
+ *     from Microsoft's CDN and functions.js: the shared runtime) and the demo host (src/demo/index.tsx ->
+ *     dist/index.html, loading office.js from the npm copy at /office-js/). Also copies assets/,
+ *     the office.js package and the manifest (URLs rewritten to ADDIN_BASE_URL when set; a development
+ *     build gets its own Id, namespace KENTDEV and display name so it never collides with the deployed one).
+ *
+ * Source maps are separate files in every mode (devtool "source-map", never eval), so the pages'
+ * Content-Security-Policy (no 'unsafe-eval', no inline script) holds in development too.
+ *
+ * Environment: ADDIN_BASE_URL (https URL the add-in is hosted at), PORT (dev server, default 3000),
+ * HTTPS=1 (dev server over https with office-addin-dev-certs certificates; nothing is installed
+ * into a trust store).
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const ROOT = __dirname;
+const DIST = path.join(ROOT, 'dist');
+const DEV_BASE_URL = 'https://localhost:3000/';
+const DEFAULT_PORT = 3000;
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** The deployed add-in's identity (as in manifest.xml) and the development copy's. */
+const RELEASE = { id: '389d0d3e-102b-4351-a8e9-55031c3c5b34', namespace: 'KENT', displayName: 'Kent Place Planner' };
+const DEVELOPMENT = { id: 'cd0ae799-1478-4879-92aa-a85f103e3245', namespace: 'KENTDEV', displayName: 'Kent Place Planner (dev)' };
+
+const ENTRIES = {
+  functions: './src/functions/functions.ts',
+  taskpane: './src/taskpane/index.tsx',
+  demo: './src/demo/index.tsx',
+};
+
+/** Normalises ADDIN_BASE_URL: an absolute https URL ending in "/". Throws a clear message otherwise. */
+function normaliseBaseUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_BASE_URL must be an absolute URL such as https://planner.example.org/addin/ (got "${value}")`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL must use https: Office loads add-ins only over https (got "${value}")`);
+  if (url.search || url.hash) throw new Error(`ADDIN_BASE_URL must not have a query or fragment (got "${value}")`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Rewrites manifest.xml for a build.
+ * - baseUrl: replaces every https://localhost:3000/ with it (production hosting, or another dev port).
+ * - development: swaps the release Id, namespace and display name for the development copy's.
+ */
+function transformManifest(xml, { baseUrl, development } = {}) {
+  let out = xml;
+  if (baseUrl) out = out.split(DEV_BASE_URL).join(baseUrl);
+  if (development) {
+    const replacements = [
+      [`<Id>${RELEASE.id}</Id>`, `<Id>${DEVELOPMENT.id}</Id>`],
+      [`<DisplayName DefaultValue="${RELEASE.displayName}"/>`, `<DisplayName DefaultValue="${DEVELOPMENT.displayName}"/>`],
+      [`<bt:String id="Functions.Namespace" DefaultValue="${RELEASE.namespace}"/>`, `<bt:String id="Functions.Namespace" DefaultValue="${DEVELOPMENT.namespace}"/>`],
+    ];
+    for (const [from, to] of replacements) {
+      if (!out.includes(from)) throw new Error(`manifest.xml: expected to find ${from} to make the development copy`);
+      out = out.split(from).join(to);
+    }
+    out = out.replace(new RegExp(`=${escapeRegExp(RELEASE.namespace)}\\.`, 'g'), `=${DEVELOPMENT.namespace}.`);
+  }
+  return out;
+}
+
+/** The Content-Security-Policy of every page; development adds the dev server's live-reload socket. */
+function contentSecurityPolicy(development) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self'${development ? ' ws://localhost:* wss://localhost:*' : ''}`,
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Certificates for HTTPS=1: reuse ~/.office-addin-dev-certs, or generate them there. Never installs a CA. */
+async function devCertificates() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { ca: path.join(dir, 'ca.crt'), cert: path.join(dir, 'localhost.crt'), key: path.join(dir, 'localhost.key') };
+  if (!Object.values(files).every((f) => fs.existsSync(f))) {
+    const { generateCertificates } = require('office-addin-dev-certs');
+    await generateCertificates(files.ca, files.cert, files.key);
+    console.log(`Generated development certificates in ${dir}. To make Excel and your browser trust them, run once: npx office-addin-dev-certs install`);
+  }
+  return { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
+}
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'ESNext', sourceMap: true, noEmit: false } } },
+};
+
+const resolve = { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] };
+
+function functionsConfig({ mode }) {
+  return {
+    name: 'functions',
+    mode,
+    // Plain ES2020, no platform: no window/document/chunk loading in the runtime, and the dev server
+    // injects no live-reload client (Excel's custom-functions runtime may have no DOM).
+    target: 'es2020',
+    devtool: 'source-map',
+    context: ROOT,
+    entry: { functions: ENTRIES.functions },
+    // One chunk, never anything to load at run time: no chunk loading code at all.
+    output: { path: DIST, filename: '[name].js', globalObject: 'globalThis', publicPath: '', clean: false, chunkFormat: 'array-push', chunkLoading: false, wasmLoading: false, workerChunkLoading: false },
+    resolve,
+    module: { rules: [tsRule] },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [new CustomFunctionsMetadataPlugin({ input: ENTRIES.functions, output: 'functions.json' })],
+  };
+}
+
+function pagesConfig({ mode, serve, https, port }) {
+  const development = mode !== 'production';
+  const csp = contentSecurityPolicy(development);
+  const envBase = process.env.ADDIN_BASE_URL ? normaliseBaseUrl(process.env.ADDIN_BASE_URL) : null;
+  const baseUrl = envBase ?? (serve && port !== DEFAULT_PORT ? `https://localhost:${port}/` : null);
+  const has = (name) => fs.existsSync(path.join(ROOT, ENTRIES[name]));
+  const entry = {};
+  if (has('taskpane')) entry.taskpane = ENTRIES.taskpane;
+  if (has('demo')) entry.demo = ENTRIES.demo;
+
+  const config = {
+    name: 'pages',
+    mode,
+    target: ['web', 'es2020'],
+    devtool: 'source-map',
+    context: ROOT,
+    entry,
+    output: { path: DIST, filename: development ? '[name].js' : '[name].[contenthash:8].js', publicPath: '', clean: false },
+    resolve,
+    module: { rules: [tsRule] },
+    optimization: { splitChunks: { chunks: 'all' } },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: entry.taskpane ? ['taskpane'] : [],
+        templateParameters: { csp, officeJs: OFFICE_JS_CDN },
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/demo/index.html',
+        chunks: entry.demo ? ['demo'] : [],
+        templateParameters: { csp, officeJs: '/office-js/office.js' },
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: { transformer: (content) => transformManifest(content.toString('utf8'), { baseUrl, development }), cache: false },
+          },
+        ],
+      }),
+    ],
+  };
+
+  if (serve) {
+    config.devServer = {
+      port,
+      host: 'localhost',
+      hot: false,
+      liveReload: true,
+      static: false,
+      server: https ? { type: 'https', options: https } : 'http',
+      headers: {
+        'Content-Security-Policy': csp,
+        'X-Content-Type-Options': 'nosniff',
+        // Excel fetches functions.json and functions.js from its own origin.
+        'Access-Control-Allow-Origin': '*',
+      },
+      // dist/manifest.xml (the development copy) is written to disk so it can be sideloaded.
+      devMiddleware: { writeToDisk: (file) => file.endsWith('manifest.xml') },
+      client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
+      onListening(devServer) {
+        const address = devServer.server.address();
+        const actualPort = typeof address === 'object' && address ? address.port : port;
+        const scheme = https ? 'https' : 'http';
+        console.log(
+          [
+            '',
+            `Kent Place Planner demo (the task pane beside the sample Kent workbook): ${scheme}://localhost:${actualPort}/`,
+            `To use it inside Excel, sideload ${path.join('dist', 'manifest.xml')} (the development copy: namespace KENTDEV)` +
+              (https ? '.' : ' after restarting with HTTPS=1 npm start (Excel only loads add-ins over https).'),
+            '  Excel on the web: Home > Add-ins > More add-ins > My add-ins > Upload my add-in.',
+            '  Excel desktop: see "Sideloading the add-in" in README.md.',
+            '',
+          ].join('\n'),
+        );
+      },
+    };
+  }
+  return config;
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const serve = Boolean(env.WEBPACK_SERVE);
+  const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port number (got "${process.env.PORT}")`);
+  const https = serve && process.env.HTTPS === '1' ? await devCertificates() : null;
+  // The pages compiler comes first: it carries the devServer options.
+  return [pagesConfig({ mode, serve, https, port }), functionsConfig({ mode })];
+};
+
+module.exports.transformManifest = transformManifest;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.normaliseBaseUrl = normaliseBaseUrl;
+module.exports.RELEASE = RELEASE;
+module.exports.DEVELOPMENT = DEVELOPMENT;
