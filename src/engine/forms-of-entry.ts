@@ -6,11 +6,20 @@
  */
 import { requireFiniteResult, requireInteger, requireNonNegative, requirePositive } from './validate';
 
-/** Convention: pupils per class (per form of entry in one year group). */
+/**
+ * Convention: pupils per class (per form of entry in one year group).
+ * @example feToPlaces(2); // 60 = 2 x CLASS_SIZE
+ */
 export const CLASS_SIZE = 30;
-/** Primary year groups: Reception and Years 1-6. */
+/**
+ * Primary year groups: Reception and Years 1-6.
+ * @example feToPlaces(1, PRIMARY_YEAR_GROUPS); // 210 places in a 1 FE primary school
+ */
 export const PRIMARY_YEAR_GROUPS = 7;
-/** Secondary year groups 11-16: Years 7-11. */
+/**
+ * Secondary year groups 11-16: Years 7-11.
+ * @example feToPlaces(1, SECONDARY_YEAR_GROUPS); // 150 places in a 1 FE 11-16 school
+ */
 export const SECONDARY_YEAR_GROUPS = 5;
 
 /** Largest sensible number of year groups (nursery to Year 13 is 15); guards against runaway input. */

@@ -26,7 +26,7 @@ const PHASING_SUM_TOLERANCE = 1e-9;
  *   arriving 0, 1, 2, ... years after completion (default [1]; non-negative, adding up to 1)
  * @returns a matrix of dwellings.length rows x yearGroups columns
  * @example
- * housingYield([100]);                          // [[4, 4, 4, 4, 4, 4, 4]]  (100 x 0.28 / 7)
+ * housingYield([100]); // [[4, 4, 4, 4, 4, 4, 4]] (100 x 0.28 / 7, to float precision)
  * housingYield([100, 0], { phasing: [0.5, 0.5] }); // [[2, 2, ...], [2, 2, ...]]
  * housingYield([50], { yieldPerDwelling: 0.15, yearGroups: 5 }); // [[1.5, 1.5, 1.5, 1.5, 1.5]]
  * @throws {PlanningError} NA if dwellings or phasing is empty; VALUE if an entry is not a number;
