@@ -262,6 +262,8 @@ export interface AreaHistory {
   dwellings: number[];
   /** Row offsets (0 = header) inside the input range: the history rows then the forecast rows. */
   sourceRows: number[];
+  /** Row offset (0 = header) of the row `pan` was taken from, for live formulas; absent when there is no PAN. */
+  panRow?: number;
 }
 
 export interface ParseOptions {
@@ -473,7 +475,8 @@ export function parseRolls(values: Matrix, layout: RollsLayout, options: ParseOp
       }
     }
     const label = (r: RowRecord) => r.year || rowName(r.offset);
-    const pans = rows.map((r) => r.pan).filter((v): v is number => v !== null);
+    const panRows = rows.filter((r) => r.pan !== null);
+    const lastPan = panRows.length > 0 ? panRows[panRows.length - 1] : null;
     areas.push({
       area,
       district,
@@ -482,9 +485,10 @@ export function parseRolls(values: Matrix, layout: RollsLayout, options: ParseOp
       yearGroups: [...yearGroups],
       rolls: history.map((r) => r.rolls as number[]),
       driver: driverCol ? rows.map((r) => r.driver) : null,
-      pan: pans.length > 0 ? pans[pans.length - 1] : null,
+      pan: lastPan ? lastPan.pan : null,
       dwellings: future.map((r) => r.dwellings ?? 0),
       sourceRows: rows.map((r) => r.offset),
+      ...(lastPan ? { panRow: lastPan.offset } : {}),
     });
   }
   return { areas, problems };

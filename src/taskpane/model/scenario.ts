@@ -5,7 +5,7 @@
  * scenarios that could be read plus plain-words problems.
  */
 import type { InputSource, WorkbookGateway } from '../../excel/gateway';
-import type { AveragingMethod } from '../../engine/ratios';
+import type { AveragingMethod } from '../../engine';
 import type { ColumnRole, ColumnRoleKind, RollsLayout, YearGroup } from './rolls';
 import { YEAR_GROUPS } from './rolls';
 

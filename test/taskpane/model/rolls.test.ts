@@ -155,6 +155,7 @@ describe('parseRolls', () => {
       pan: 150,
       dwellings: [40, 0],
       sourceRows: [1, 2, 3, 4, 5],
+      panRow: 5,
     });
     expect(d.driver).toEqual([60, 1234]);
     expect(d.forecastYears).toEqual([]);
