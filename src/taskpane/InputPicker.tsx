@@ -91,33 +91,35 @@ export function InputPicker(props: InputPickerProps): JSX.Element {
   const busy = loading || props.disabled;
 
   return (
-    <Field label={props.label} hint={props.hint}>
-      <Select
-        aria-label={props.label}
-        value={selectedKey}
-        disabled={busy}
-        onChange={(_e, data) => {
-          const option = options.find((o) => o.key === data.value);
-          if (option) onChange(option.source);
-        }}
-      >
-        <option value="" disabled>
-          {loading ? 'Listing the workbook…' : options.length ? 'Choose a table or named range…' : 'No tables or named ranges found'}
-        </option>
-        {groups.map(({ group, label }) => {
-          const inGroup = options.filter((o) => o.group === group);
-          if (inGroup.length === 0) return null;
-          return (
-            <optgroup key={group} label={label}>
-              {inGroup.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.text}
-                </option>
-              ))}
-            </optgroup>
-          );
-        })}
-      </Select>
+    <div>
+      <Field label={props.label} hint={props.hint}>
+        <Select
+          aria-label={props.label}
+          value={selectedKey}
+          disabled={busy}
+          onChange={(_e, data) => {
+            const option = options.find((o) => o.key === data.value);
+            if (option) onChange(option.source);
+          }}
+        >
+          <option value="" disabled>
+            {loading ? 'Listing the workbook…' : options.length ? 'Choose a table or named range…' : 'No tables or named ranges found'}
+          </option>
+          {groups.map(({ group, label }) => {
+            const inGroup = options.filter((o) => o.group === group);
+            if (inGroup.length === 0) return null;
+            return (
+              <optgroup key={group} label={label}>
+                {inGroup.map((o) => (
+                  <option key={o.key} value={o.key}>
+                    {o.text}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </Select>
+      </Field>
       <div className={styles.row}>
         <Button size="small" onClick={() => void pickSelection()} disabled={busy}>
           Use current selection
@@ -126,6 +128,6 @@ export function InputPicker(props: InputPickerProps): JSX.Element {
           Refresh list
         </Button>
       </div>
-    </Field>
+    </div>
   );
 }

@@ -78,7 +78,7 @@ export function errorText(error: unknown): string {
 /** True when the error is a cancellation (the planner pressed Cancel). */
 export function isCancellation(error: unknown): boolean {
   if (error instanceof GatewayError) return error.kind === 'cancelled';
-  return error instanceof Error && error.name === 'AbortError';
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'RunCancelledError');
 }
 
 /** Formats a whole number with thousands separators ("12,345"). */

@@ -18,6 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { SheetWrite, WorkbookGateway, WriteProgress, WriteReport } from '../excel/gateway';
+import { validSheetName } from '../excel/names';
 import { errorText, formatList, isCancellation } from './describe';
 import { useStatus } from './status';
 
@@ -71,7 +72,8 @@ export function useSheetWriter(gateway: WorkbookGateway): SheetWriter {
 
   const write = React.useCallback(
     async (writes: SheetWrite[], what: string): Promise<WriteReport | null> => {
-      const names = writes.map((w) => w.sheet);
+      // The gateway makes each wanted name valid (31 characters, no []:*?/\); ask about the names it will use.
+      const names = writes.map((w) => validSheetName(w.sheet));
       const controller = new AbortController();
       setPhase('checking');
       try {

@@ -11,6 +11,13 @@ class ResizeObserverStub {
 const g = globalThis as unknown as Record<string, unknown>;
 if (typeof g.ResizeObserver === 'undefined') g.ResizeObserver = ResizeObserverStub;
 
+// MemoryGateway copies workbooks with structuredClone, which jest's jsdom environment does not expose.
+if (typeof g.structuredClone !== 'function') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- node's v8 serializer is the structured clone algorithm
+  const v8 = require('v8') as typeof import('v8');
+  g.structuredClone = <T>(value: T): T => v8.deserialize(v8.serialize(value)) as T;
+}
+
 if (typeof window !== 'undefined') {
   if (typeof window.matchMedia !== 'function') {
     window.matchMedia = (query: string): MediaQueryList =>

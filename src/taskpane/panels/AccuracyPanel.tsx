@@ -16,12 +16,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { InputSource, Matrix, RangeData, WorkbookGateway, WorkbookInfo } from '../../excel/gateway';
+import type { InputSource, RangeData, WorkbookGateway, WorkbookInfo } from '../../excel/gateway';
 import { accuracyBy } from '../../engine/accuracy';
-import { accuracySheet, parseAccuracyInput } from '../model/run';
+import { accuracyPhases, accuracySheet, filterAccuracyByPhase, parseAccuracyInput } from '../model/run';
 import { describeRead, describeSource, errorText, formatCount, formatList, formatPercent, problemMessage } from '../describe';
 import { InputPicker } from '../InputPicker';
-import { headerText, sheetContext } from '../run-saved';
+import { sheetContext } from '../run-saved';
 import { useStatus } from '../status';
 import { useSheetWriter } from '../useSheetWriter';
 import { WriteModeChoice, type WriteMode } from '../WriteModeChoice';
@@ -34,32 +34,9 @@ const useStyles = makeStyles({
   figure: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
 });
 
-const ALL_PHASES = '';
+/** The Select value meaning "every phase together". */
+const ALL_PHASES = '*';
 const AUTO_PICK_LIMIT = 10;
-
-/** The index of a "Phase" column in a header row, or -1. */
-export function phaseColumn(header: Matrix[number] | undefined): number {
-  return (header ?? []).findIndex((cell) => /^phase$/i.test(headerText(cell)));
-}
-
-/** The distinct phases in first-appearance order (blank cells left out). */
-export function phasesOf(values: Matrix): string[] {
-  const col = phaseColumn(values[0]);
-  if (col < 0) return [];
-  const seen = new Set<string>();
-  for (const row of values.slice(1)) {
-    const p = headerText(row[col]);
-    if (p) seen.add(p);
-  }
-  return [...seen];
-}
-
-/** The header plus the rows of one phase ('' keeps every row). */
-export function filterPhase(values: Matrix, phase: string): Matrix {
-  const col = phaseColumn(values[0]);
-  if (col < 0 || phase === ALL_PHASES) return values;
-  return [values[0], ...values.slice(1).filter((row) => headerText(row[col]) === phase)];
-}
 
 export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element {
   const { gateway } = props;
@@ -71,6 +48,8 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
   const [reading, setReading] = React.useState(false);
   const [phase, setPhase] = React.useState<string>(ALL_PHASES);
   const [tolerancePct, setTolerancePct] = React.useState('1');
+  /** What is reviewed (title and sheet name); null = follow the phase. */
+  const [labelText, setLabelText] = React.useState<string | null>(null);
   const [mode, setMode] = React.useState<WriteMode>('values');
   const [working, setWorking] = React.useState(false);
   const readRequest = React.useRef(0);
@@ -86,8 +65,9 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
         const got = await gateway.read(next);
         if (request !== readRequest.current) return;
         setData(got);
-        const phases = phasesOf(got.values);
-        setPhase(phases[0] ?? ALL_PHASES);
+        const first = parseAccuracyInput(got.values).input;
+        setPhase((first && accuracyPhases(first)[0]) ?? ALL_PHASES);
+        setLabelText(null);
       } catch (error) {
         if (request !== readRequest.current) return;
         status.show({ intent: 'error', title: `Could not read ${describeSource(next)}`, lines: [errorText(error)] });
@@ -117,15 +97,23 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
     [gateway],
   );
 
-  const phases = React.useMemo(() => (data ? phasesOf(data.values) : []), [data]);
-  const parsed = React.useMemo(() => {
+  const whole = React.useMemo(() => {
     if (!data) return null;
     try {
-      return parseAccuracyInput(filterPhase(data.values, phase));
+      return parseAccuracyInput(data.values);
     } catch (error) {
       return { input: null, problems: [errorText(error)] };
     }
-  }, [data, phase]);
+  }, [data]);
+  const phases = React.useMemo(() => (whole?.input ? accuracyPhases(whole.input) : []), [whole]);
+  const parsed = React.useMemo(() => {
+    if (!whole) return null;
+    if (!whole.input || phases.length === 0) return whole;
+    const input = filterAccuracyByPhase(whole.input, phase === ALL_PHASES ? null : phase);
+    return input.groups.length > 0
+      ? { input, problems: whole.problems }
+      : { input: null, problems: [...whole.problems, `No rows for the phase "${phase}".`] };
+  }, [whole, phases, phase]);
 
   const toleranceNumber = readNumber(tolerancePct);
   const toleranceProblem =
@@ -142,13 +130,15 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
   }, [parsed, tolerance, toleranceProblem]);
 
   const label = source ? describeRead(source, data) : '';
-  const title = phase ? `${phase} forecast accuracy` : 'Forecast accuracy';
+  const defaultTitle = phases.length > 0 && phase !== ALL_PHASES ? phase : 'All phases';
+  const title = (labelText ?? defaultTitle).trim() || defaultTitle;
 
   const write = async () => {
     if (!data || !parsed?.input || toleranceProblem || !source) return;
     setWorking(true);
     try {
-      const sheet = accuracySheet({ ...parsed.input, tolerance, label: title }, sheetContext(mode, data));
+      const { groups, forecast, actual } = parsed.input;
+      const sheet = accuracySheet({ groups, forecast, actual, tolerance, label: title }, sheetContext(mode, data));
       const report = await writer.write([sheet], 'Accuracy review');
       if (!report) return;
       const lines = [`Sheet written: ${formatList(report.sheets.map((s) => `"${s}"`))}; ${formatCount(report.cellsWritten)} cells.`];
@@ -157,7 +147,7 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
           `${preview.result.outsideTolerance} of ${preview.result.rows.length} outside ±${tolerancePct.trim()}%; MAPE ${formatPercent(preview.result.mape)}.`,
         );
       }
-      status.show({ intent: 'success', title: `${title} written`, lines });
+      status.show({ intent: 'success', title: `Accuracy review "${title}" written`, lines });
     } catch (error) {
       status.show(problemMessage(error, `Could not write the accuracy review from ${label}`));
     } finally {
@@ -194,6 +184,9 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
           </Select>
         </Field>
       )}
+      <Field label="What is reviewed" hint='Used in the sheet title and name, e.g. "Year R, January 2025 census".'>
+        <Input aria-label="What is reviewed" value={labelText ?? defaultTitle} onChange={(_e, d) => setLabelText(d.value)} disabled={busy} />
+      </Field>
       <Field
         label="Tolerance (±%)"
         hint="Kent's tolerance is ±1%."

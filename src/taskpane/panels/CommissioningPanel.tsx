@@ -132,12 +132,12 @@ export function CommissioningPanel(props: { gateway: WorkbookGateway }): JSX.Ele
             <ul className={styles.figures}>
               <li data-testid="kpi-at-target">
                 <span className={styles.figure}>
-                  {f.atOrAboveTarget} of {f.groupCount}
+                  {f.atOrAboveTarget} of {f.districts}
                 </span>{' '}
-                {f.unit === 'district' ? 'districts' : 'planning areas'} at or above {formatPercent(f.target, 0)} {f.entryLabel} surplus in {f.yearLabel}
+                {f.districts === 1 ? 'district' : 'districts'} at or above {formatPercent(f.target, 0)} {f.entryLabel} surplus in {f.yearLabel}
               </li>
               <li data-testid="kpi-surplus">
-                <span className={styles.figure}>{formatPercent(f.totalFraction)}</span> {f.entryLabel} surplus overall in {f.yearLabel}
+                <span className={styles.figure}>{formatPercent(f.totalFraction)}</span> {f.entryLabel} surplus across all districts in {f.yearLabel}
               </li>
               <li data-testid="kpi-permanent-fe">
                 <span className={styles.figure}>{formatFe(f.permanentFe)}</span> new permanent forms of entry over the forecast

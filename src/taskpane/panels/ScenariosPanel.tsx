@@ -199,7 +199,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
       id: existing?.id ?? newScenarioId(saved.scenarios),
       name: trimmed,
       input: source,
-      inputLabel: label,
+      inputLabel: describeSource(source),
       layout,
       parameters,
       savedAt: new Date().toISOString(),
@@ -254,7 +254,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
       const input = parseInput(fresh, layout, freshLabel);
       let result;
       try {
-        result = runScenario({ ...scenario, inputLabel: freshLabel }, input.areas);
+        result = runScenario(scenario, input.areas);
       } catch (error) {
         throw new PaneProblem(`Scenario "${scenario.name}" could not be forecast from ${freshLabel}`, [errorText(error)]);
       }
