@@ -1,3 +1,4 @@
+import type { Matrix } from '../../../src/excel/gateway';
 import { surplus, surplusStatus } from '../../../src/engine';
 import { parseRange } from '../../../src/excel/a1';
 import { isValidSheetName } from '../../../src/excel/names';
@@ -254,7 +255,7 @@ describe('scenarioSheets (live)', () => {
   test('areas whose rows are not next to each other in the input fall back to values, with a note saying why', async () => {
     const rows = AREAS.map(areaRows);
     // Interleave Ashford North and Ashford South row by row; Dover Town stays contiguous.
-    const mixed = [HEADER];
+    const mixed: Matrix = [HEADER];
     for (let i = 0; i < rows[0].length; i++) mixed.push(rows[0][i], rows[1][i]);
     mixed.push(...rows[2]);
     const { result, live } = await liveWorkbook(mixed);
