@@ -41,7 +41,7 @@ export class SheetBuilder {
   }
 
   /** Sets a cell by 0-based row and column; `format` is an Excel number format. */
-  set(row: number, column: number, value: CellValue, format?: string): void {
+  set(row: number, column: number, value: CellValue, format?: string | null): void {
     while (this.values.length <= row) {
       this.values.push([]);
       this.formats.push([]);
@@ -62,7 +62,7 @@ export class SheetBuilder {
   }
 
   /** Number format for a block of cells whether or not they hold values (spill areas). */
-  formatBlock(row: number, column: number, rows: number, columns: number, format: string): void {
+  formatBlock(row: number, column: number, rows: number, columns: number, format: string | null): void {
     for (let r = row; r < row + rows; r++) {
       for (let c = column; c < column + columns; c++) {
         const current = this.values[r]?.[c];

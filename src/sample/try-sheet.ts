@@ -32,6 +32,8 @@ export interface TryExample {
   headers?: string[];
   /** Number format per result column (null = General); one entry is used for every column. */
   formats?: (string | null)[];
+  /** Number format per column of the last result row, where it differs (e.g. the MAPE row of ACCURACYBY). */
+  lastRowFormats?: (string | null)[];
   /** Cell the formula sits in, filled in by the layout. */
   cell?: string;
 }
@@ -133,6 +135,7 @@ export function trySheet(kent: SampleKent, layout: InputLayout): TryLayout {
   const byFormats = [null, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, PERCENT_FORMAT, null];
   const accHeaders = ['Group', 'Forecast', 'Actual', 'Difference', 'Accuracy', 'Within ±1%'];
   const accFormats = [null, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, ACCURACY_FORMAT, null];
+  const accLastRow = [null, ACCURACY_FORMAT, COUNT_FORMAT, null, null, null]; // 'MAPE, outside tolerance', MAPE, count
 
   const examples: TryExample[] = [
     { name: 'KENT.SURPLUS', text: `Kent's Year R surplus in ${lastYear}: spare Reception places as a share of all Reception places (Kent published 5.6%).`,
@@ -167,17 +170,18 @@ export function trySheet(kent: SampleKent, layout: InputLayout): TryLayout {
     { name: 'KENT.FORECASTRANGE', text: 'The high forecast: the largest of the last 3 ratios. The central forecast lies between the two.',
       formula: `=KENT.FORECASTRANGE(${history},${birthsAll},5,3,"mean","high")`, rows: 5, columns: yg.length, headers: yg, formats: [COUNT_FORMAT] },
     { name: 'KENT.COMMISSION', text: `What to commission for ${FEATURED_PLANNING_AREA}'s Reception forecast against its PAN: permanent forms of entry where a shortfall lasts 3 years or more, temporary places for shorter bulges.`,
-      formula: `=KENT.COMMISSION(INDEX(KENT.FORECAST(${history},${birthsAll},5),0,1),${panNext})`, rows: 5, columns: 7 },
+      formula: `=KENT.COMMISSION(INDEX(KENT.FORECAST(${history},${birthsAll},5),0,1),${panNext})`, rows: 5, columns: 2,
+      headers: ['Permanent FE', 'Temporary places'], formats: ['0.00', COUNT_FORMAT] },
     { name: 'KENT.FORECAST', text: `${pa.district}'s secondary rolls Y7-Y11 for ${forecastYears}: Year 6 of the year before drives Year 7.`,
       formula: `=KENT.FORECAST(${secHistory},${feeder},5)`, rows: 5, columns: SECONDARY_YEAR_GROUPS.length, headers: [...SECONDARY_YEAR_GROUPS], formats: [COUNT_FORMAT] },
     { name: 'KENT.BACKTEST', text: `How the 3-year-mean method would have done on ${FEATURED_PLANNING_AREA}'s own history, 1, 2 and 3 years ahead: signed accuracy and mean absolute error.`,
-      formula: `=KENT.BACKTEST(${history},${birthsHistory},3)`, rows: 3, columns: 4 },
+      formula: `=KENT.BACKTEST(${history},${birthsHistory},3)`, rows: 3, columns: 2, headers: ['Accuracy', 'MAPE'], formats: [ACCURACY_FORMAT] },
     { name: 'KENT.ACCURACY', text: "Last year's Year R forecast for January 2017 against the census, county-wide: (forecast - actual) / actual (published: within 0.1%, 17 pupils).",
       formula: `=KENT.ACCURACY(${acc('C', yr)},${acc('D', yr)})`, rows: 1, columns: 1, formats: [ACCURACY_FORMAT] },
     { name: 'KENT.ACCURACYBY', text: 'The same by district: 9 of the 12 were outside ±1% although the county total was within 0.1% (as in Kent in 2017), then the total and the MAPE with the count outside.',
-      formula: `=KENT.ACCURACYBY(${acc('A', yr)},${acc('C', yr)},${acc('D', yr)})`, rows: nDistricts + 2, columns: 6, headers: accHeaders, formats: accFormats },
+      formula: `=KENT.ACCURACYBY(${acc('A', yr)},${acc('C', yr)},${acc('D', yr)})`, rows: nDistricts + 2, columns: 6, headers: accHeaders, formats: accFormats, lastRowFormats: accLastRow },
     { name: 'KENT.ACCURACYBY', text: 'Year 7 by district: Dover came in 62 pupils below its forecast, while the county was within 22 pupils.',
-      formula: `=KENT.ACCURACYBY(${acc('A', y7)},${acc('C', y7)},${acc('D', y7)})`, rows: nDistricts + 2, columns: 6, headers: accHeaders, formats: accFormats },
+      formula: `=KENT.ACCURACYBY(${acc('A', y7)},${acc('C', y7)},${acc('D', y7)})`, rows: nDistricts + 2, columns: 6, headers: accHeaders, formats: accFormats, lastRowFormats: accLastRow },
   ];
 
   // ---- lay the examples out
@@ -206,6 +210,8 @@ export function trySheet(kent: SampleKent, layout: InputLayout): TryLayout {
     for (let c = 0; c < ex.columns; c++) {
       const f = formats.length === 1 ? formats[0] : formats[c];
       if (f) b.formatBlock(r, FIRST_EXAMPLE_COLUMN + c, ex.rows, 1, f);
+      const last = ex.lastRowFormats?.[c];
+      if (last !== undefined) b.formatBlock(r + ex.rows - 1, FIRST_EXAMPLE_COLUMN + c, 1, 1, last);
     }
     b.look.spills.push({ cell, rows: ex.rows + SPILL_MARGIN.rows, columns: ex.columns + SPILL_MARGIN.columns });
     r += ex.rows + SPILL_MARGIN.rows + 1;
