@@ -26,7 +26,9 @@ import {
 import type { SheetData, TableData, WorkbookData } from './workbook-data';
 import { formatRange, intersectRanges, parseRange, rangeSize, type RangeRef } from './a1';
 import { validSheetName } from './names';
-import { payloadBytes, planWrites, plannedCells, readValue, storedValue, type PlannedBlock } from './write-plan';
+import { conflictError, payloadBytes, planWrites, plannedCells, readValue, storedValue, type PlannedBlock } from './write-plan';
+
+export { conflictError };
 
 export interface MemoryGatewayOptions {
   /** Pause this long (ms) between the steps of a write, so the demo can show progress. Default 0. */
@@ -189,6 +191,7 @@ export class MemoryGateway implements WorkbookGateway {
   async writeSheets(writes: SheetWrite[], options: WriteOptions = {}): Promise<WriteReport> {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw cancelled();
+    if (writes.length === 0) return { sheets: [], tables: [], cellsWritten: 0, bytesWritten: 0, syncs: 0 };
 
     // Tables on the target sheets go with the old contents, so their names are free again.
     const targetKeys = new Set(writes.map((w) => validSheetName(String(w.sheet ?? '')).toLowerCase()));
@@ -214,7 +217,8 @@ export class MemoryGateway implements WorkbookGateway {
     const built: SheetData[] = [];
     let bytes = 0;
     for (const p of plan) {
-      const sheet: SheetData = { name: p.name, values: [] };
+      // A replaced sheet keeps the user's spelling of its name.
+      const sheet: SheetData = { name: this.findSheet(p.name)?.name ?? p.name, values: [] };
       for (const b of p.blocks) {
         await step(`Writing ${b.label} on '${p.name}'`);
         applyBlock(sheet, b);
@@ -244,7 +248,7 @@ export class MemoryGateway implements WorkbookGateway {
       if (existing) this.data.sheets[this.data.sheets.indexOf(existing)] = sheet;
       else this.data.sheets.push(sheet);
     }
-    const activate = plan.filter((p) => p.activate).pop();
+    const activate = built.filter((_, i) => plan[i].activate).pop();
     if (activate) {
       this.data.activeSheet = activate.name;
       this.data.selection = { sheet: activate.name, address: 'A1' };
@@ -252,7 +256,7 @@ export class MemoryGateway implements WorkbookGateway {
     onProgress?.({ done: total, total, step: 'Done' });
     this.notify();
     return {
-      sheets: plan.map((p) => p.name),
+      sheets: built.map((s) => s.name),
       tables: plan.flatMap((p) => p.tables.map((t) => t.name)),
       cellsWritten: plannedCells(plan),
       bytesWritten: bytes,
@@ -271,14 +275,6 @@ export class MemoryGateway implements WorkbookGateway {
     (this.data.settings ??= {})[key] = value;
     this.notify();
   }
-}
-
-/** The error the pane shows when target sheets hold data and Replace was not chosen. */
-export function conflictError(sheets: readonly string[]): GatewayError {
-  if (sheets.length === 1) return new GatewayError('conflict', `Sheet '${sheets[0]}' already holds data; choose Replace to overwrite it.`);
-  const list = sheets.map((s) => `'${s}'`);
-  const names = `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-  return new GatewayError('conflict', `Sheets ${names} already hold data; choose Replace to overwrite them.`);
 }
 
 function applyBlock(sheet: SheetData, b: PlannedBlock): void {

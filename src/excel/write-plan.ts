@@ -338,3 +338,16 @@ export function plannedCells(plan: readonly PlannedSheet[]): number {
 export function exactTextFormula(text: string): string {
   return `="${text.replace(/"/g, '""')}"`;
 }
+
+/**
+ * The error the pane shows when target sheets hold data and Replace was not chosen.
+ *
+ * @example conflictError(['Forecast - Base']).message
+ * // "Sheet 'Forecast - Base' already holds data; choose Replace to overwrite it."
+ */
+export function conflictError(sheets: readonly string[]): GatewayError {
+  if (sheets.length === 1) return new GatewayError('conflict', `Sheet '${sheets[0]}' already holds data; choose Replace to overwrite it.`);
+  const list = sheets.map((s) => `'${s}'`);
+  const names = `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  return new GatewayError('conflict', `Sheets ${names} already hold data; choose Replace to overwrite them.`);
+}

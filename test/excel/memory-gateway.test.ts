@@ -224,7 +224,8 @@ describe('MemoryGateway writing', () => {
     const g = new MemoryGateway(workbook());
     await g.writeSheets([forecastWrite('Forecast - Base', 10)]);
     const others = g.snapshot().sheets.filter((s) => s.name !== 'Forecast - Base');
-    const report = await g.writeSheets([forecastWrite('Forecast - Base', 2)], { replace: true });
+    const report = await g.writeSheets([forecastWrite('FORECAST - BASE', 2)], { replace: true });
+    expect(report.sheets).toEqual(['Forecast - Base']); // the user's spelling stays
     expect(report.tables).toEqual(['Forecast_Base']);
     const snap = g.snapshot();
     const s = snap.sheets.find((x) => x.name === 'Forecast - Base')!;
