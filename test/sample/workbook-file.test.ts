@@ -114,8 +114,8 @@ describe('sample xlsx: the Try the functions sheet', () => {
     const cached = (ws.getCell(surplus.cell!).value as { result?: number }).result!;
     expect(Math.abs(cached - 0.056)).toBeLessThan(0.0005);
     const forecast = layout.examples.find((e) => e.name === 'KENT.FORECAST')!;
-    const next = ws.getCell(forecast.cell!).row + 1;
-    expect(typeof ws.getRow(next).getCell(ws.getCell(forecast.cell!).col).value).toBe('number'); // a spilled value
+    const anchor = ws.getCell(forecast.cell!).fullAddress;
+    expect(typeof ws.getRow(anchor.row + 1).getCell(anchor.col).value).toBe('number'); // a spilled value
     const status = layout.examples.find((e) => e.name === 'KENT.SURPLUSSTATUS')!;
     expect((ws.getCell(status.cell!).value as { result?: string }).result).toBe('Within target');
     // the SUMIFS summary: Kent total Year R roll
