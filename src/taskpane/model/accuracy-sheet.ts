@@ -5,7 +5,7 @@
  */
 import type { CellValue, Matrix, SheetWrite } from '../../excel/gateway';
 import { accuracyBy } from '../../engine';
-import type { SheetContext } from './forecast-sheet';
+import { inputReference, type SheetContext } from './forecast-sheet';
 import { isErrorValue, looksLikeFormula, MAX_LABEL_LENGTH, normaliseHeader } from './rolls';
 import { cellAt, columnRange, FORMAT, percentText, placedAddress, ROUNDING_NOTE, SheetBuilder, slug, YES_NO_FILLS, type Placed } from './sheet-kit';
 
@@ -185,7 +185,7 @@ export function accuracySheet(input: AccuracyInput, ctx: SheetContext): SheetWri
     [
       ['Parameter', 'Value'],
       ['Reviewed', input.label],
-      ['Input address', `${ctx.inputSheet}!${ctx.inputAddress}`],
+      ['Input address', inputReference(ctx)],
       ['Accuracy', '(forecast - actual) / actual: positive = over-forecast, negative = under-forecast'],
       ['Tolerance', tolText],
       ['Output', ctx.mode === 'live' ? 'Values (the review is a snapshot; live formulas are written on forecast sheets only)' : 'Values (a snapshot at the run date)'],

@@ -13,7 +13,6 @@ import {
   COUNTY_LABEL,
   districtLabel,
   districtTotals,
-  forecastYearLabels,
   methodLabel,
   orderYears,
   resultYearGroups,
