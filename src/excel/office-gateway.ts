@@ -7,7 +7,7 @@
  * | operation      | syncs |
  * |----------------|-------|
  * | writeSheets    | 1 (sheet, table and name lists) + 1 (used range, chart count and tables of target sheets that already exist; skipped when none exists) + 1 (everything written) + 1 more for each further ~4 MB of cell data |
- * | read           | 1 (does it exist) + 1 (address and size) + 1 per 200,000 cells of values |
+ * | read           | 1 (does it exist) + 1 (address and size) + 1 per 200,000 cells of values (+1 for whole rows/columns, read as their used part) |
  * | describe       | 2 (or 1 when there are no tables or names) |
  * | sheetStates    | 1 + 1 when any of the sheets exists |
  * | selection, loadSetting, saveSetting | 1 |
@@ -15,9 +15,10 @@
  * How a write stays all-or-nothing: every target is written into a sheet this call creates (a new sheet,
  * or, for a sheet that exists, a temporary one). Only in the last batch are replaced sheets deleted and
  * the temporary ones renamed into their place (same position) and their tables given their final names.
- * On cancellation or failure before that, the sheets this call created are deleted and the workbook is
- * as it was. Consequence to know: formulas elsewhere that pointed at a replaced sheet show #REF!, as
- * they would if a user deleted and re-created that sheet.
+ * On cancellation or failure before that, the sheets this call created are deleted (one more sync after
+ * a cancellation, two after a failure) and the workbook is as it was. Consequence to know: formulas
+ * elsewhere that pointed at a replaced sheet show #REF!, as they would if a user deleted and re-created
+ * that sheet. A replaced sheet keeps the user's spelling of its name.
  *
  * Each block and table is written with one `values` (or `formulas`) assignment and at most one
  * `numberFormat` assignment; only data over ~4 MB is split into row chunks, each sent in its own sync.
@@ -251,6 +252,7 @@ export class OfficeGateway implements WorkbookGateway {
         await context.sync();
       };
       const created: string[] = [];
+      const createdSheets: Excel.Worksheet[] = [];
       try {
         // Sync 1: what is in the workbook.
         onProgress?.({ done: 0, total: 1, step: 'Checking the target sheets' });
@@ -305,6 +307,7 @@ export class OfficeGateway implements WorkbookGateway {
           await room(payloadBytes(name), 1, `Creating sheet '${p.name}'`);
           const ws = context.workbook.worksheets.add(name);
           created.push(name);
+          createdSheets.push(ws);
 
           for (const b of p.blocks) {
             for (const chunk of rowChunks(b, this.maxPayload - COMMAND_OVERHEAD * 3, p.name)) {
@@ -386,7 +389,19 @@ export class OfficeGateway implements WorkbookGateway {
           syncs,
         };
       } catch (e) {
-        if (created.length > 0) await removeSheets(context, created);
+        if (created.length > 0) {
+          if (e instanceof GatewayError && e.kind === 'cancelled') {
+            // Nothing failed: every queued command is valid, so one sync sends what is pending and deletes it all.
+            try {
+              createdSheets.forEach((ws) => ws.delete());
+              await context.sync();
+            } catch {
+              await removeSheets(context, created);
+            }
+          } else {
+            await removeSheets(context, created);
+          }
+        }
         if (e instanceof GatewayError) throw e;
         throw toGatewayError(e, doing);
       }

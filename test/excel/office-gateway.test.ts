@@ -369,6 +369,9 @@ describe('OfficeGateway: large writes, cancellation and failures', () => {
     );
     expect(excel.workbook.picture()).toEqual(before);
     expect(progress.length).toBeGreaterThan(0);
+    // read, probe, first chunk, then one sync that sends what was queued and deletes the created sheets
+    expect(excel.stats.syncs).toBe(4);
+    expect(excel.stats.find('method', 'delete').map((c) => c.target)).toEqual(['Worksheet(new "KPP temp")']); // 'Second' was never started
   });
 
   it('cancelling at any point of a normal write leaves the workbook as it was', async () => {
