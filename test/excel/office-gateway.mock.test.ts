@@ -5,14 +5,7 @@
  */
 import { OfficeGateway } from '../../src/excel/office-gateway';
 
-// office-addin-mock reads OfficeApp from office-addin-manifest; the jest stub of that package is empty,
-// so give this file the enum it needs (values as in office-addin-manifest).
-jest.mock('office-addin-manifest', () => ({
-  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
-}));
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the mock above
-const { OfficeMockObject } = require('office-addin-mock') as typeof import('office-addin-mock');
+import { OfficeMockObject } from 'office-addin-mock';
 
 type Batch = (context: Excel.RequestContext) => Promise<unknown>;
 
