@@ -16,6 +16,7 @@ import * as os from 'os';
 import { benchBundles } from './bundles';
 import { benchCountyForecast } from './county-forecast';
 import { DistStatus, ensureDist } from './dist';
+import { benchRoundTrips } from './round-trips';
 import { formatTable, SectionResult, statusOf, toJson } from './report';
 
 const log = (line: string): void => {
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   if (distError !== null) {
     sections.push(errorSection('build', 'Production build', distError));
   }
+  sections.push(await section('roundTrips', '3 Round trips', () => benchRoundTrips(5)));
   sections.push(await section('bundles', '4 Bundle sizes', () => benchBundles()));
 
   const elapsed = Date.now() - t0;
