@@ -23,6 +23,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { ProvidePlugin } = require('webpack');
 
 const ROOT = __dirname;
 const DIST = path.join(ROOT, 'dist');
@@ -107,6 +108,11 @@ async function devCertificates() {
   return { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
 }
 
+/** Persistent build cache (node_modules/.cache/webpack), one per compiler and mode; rebuilt when this file changes. */
+function cacheFor(name, mode) {
+  return { type: 'filesystem', name: `${name}-${mode}`, buildDependencies: { config: [__filename] } };
+}
+
 const tsRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
@@ -131,7 +137,13 @@ function functionsConfig({ mode }) {
     module: { rules: [tsRule] },
     optimization: { splitChunks: false, runtimeChunk: false },
     performance: { hints: false },
-    plugins: [new CustomFunctionsMetadataPlugin({ input: ENTRIES.functions, output: 'functions.json' })],
+    cache: cacheFor('functions', mode),
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: ENTRIES.functions, output: 'functions.json' }),
+      // The plugin appends `CustomFunctions.associate(id, fn)` to functions.ts; route those calls through
+      // a guard that registers with Excel's global when present (see src/functions/associate.ts).
+      new ProvidePlugin({ CustomFunctions: [path.join(ROOT, 'src', 'functions', 'associate.ts'), 'CustomFunctions'] }),
+    ],
   };
 }
 
@@ -152,7 +164,14 @@ function pagesConfig({ mode, serve, https, port }) {
     devtool: 'source-map',
     context: ROOT,
     entry,
-    output: { path: DIST, filename: development ? '[name].js' : '[name].[contenthash:8].js', publicPath: '', clean: false },
+    // Clean dist/ of old hashed bundles, keeping what the functions compiler writes alongside.
+    output: {
+      path: DIST,
+      filename: development ? '[name].js' : '[name].[contenthash:8].js',
+      publicPath: '',
+      clean: { keep: /^functions\.(js|js\.map|json)$/ },
+    },
+    cache: cacheFor('pages', mode),
     resolve,
     module: { rules: [tsRule] },
     optimization: { splitChunks: { chunks: 'all' } },
