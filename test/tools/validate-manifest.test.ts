@@ -78,7 +78,7 @@ describe('validate-manifest: the real manifest', () => {
 });
 
 describe('validate-manifest: broken copies', () => {
-  const cases: [string, string, string | RegExp, string | RegExp][] = [
+  const cases: [string, string | RegExp, string, string | RegExp][] = [
     ['not well formed', '<Version>1.0.0.0</Version>', '<Version>1.0.0.0</Versoin>', /not well-formed XML/],
     ['an unescaped ampersand', 'DefaultValue="Place planning"', 'DefaultValue="Place & planning"', /not well-formed XML/],
     ['an undeclared prefix', '<bt:Image size="16" resid="Icon.16x16"/>', '<zz:Image size="16" resid="Icon.16x16"/>', /not well-formed XML/],
