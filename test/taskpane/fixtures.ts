@@ -26,7 +26,7 @@ function area(district: string, name: string, base: number, pan: number): Row[] 
 export const ROLLS_ROWS: Row[] = [
   ...area('Ashford', 'Ashford North', 118, 120),
   ...area('Ashford', 'Ashford South', 86, 90),
-  ...area('Dover', 'Dover Town', 148, 180),
+  ...area('Dover', 'Dover Town', 148, 190),
   ...area('Dover', 'Deal', 57, 60),
 ];
 

@@ -8,10 +8,14 @@ import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
 import { MemoryGateway, type MemoryGatewayOptions } from '../../src/excel/memory-gateway';
-import type { CellValue, SheetWrite } from '../../src/excel/gateway';
+import type { CellValue, InputSource, SheetWrite } from '../../src/excel/gateway';
+import { detectLayout, parseRolls } from '../../src/taskpane/model/rolls';
+import { DEFAULT_PARAMETERS, ScenarioStore, type Scenario, type ScenarioParameters } from '../../src/taskpane/model/scenario';
+import { ADDIN_VERSION, runScenario, type SheetContext } from '../../src/taskpane/model/run';
+import { today } from '../../src/taskpane/run-saved';
 import type { WorkbookData } from '../../src/excel/workbook-data';
 import { parseCell } from '../../src/excel/a1';
-import { fixtureWorkbook } from './fixtures';
+import { fixtureWorkbook, ROLLS_HEADER } from './fixtures';
 
 export function renderPane(data: WorkbookData = fixtureWorkbook(), options: MemoryGatewayOptions = {}) {
   const gateway = new MemoryGateway(data, options);
@@ -90,3 +94,42 @@ export function compareSheet(data: WorkbookData, write: SheetWrite): { mismatche
 }
 
 export { screen, within, waitFor };
+
+/** A scenario on the fixture's Rolls table, the "Group" column confirmed as the planning area. */
+export function fixtureScenario(id: string, name: string, parameters: Partial<ScenarioParameters> = {}, input: InputSource = { kind: 'table', name: 'Rolls' }): Scenario {
+  const layout = detectLayout(ROLLS_HEADER);
+  layout.columns = layout.columns.map((c) => ({ ...c, confident: true }));
+  return {
+    id,
+    name,
+    input,
+    inputLabel: input.kind === 'table' ? `table "${input.name}"` : 'input',
+    layout,
+    parameters: { ...DEFAULT_PARAMETERS, ...parameters },
+    savedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** The fixture workbook with these scenarios saved in its settings (through the real ScenarioStore). */
+export async function workbookWithScenarios(scenarios: Scenario[], data: WorkbookData = fixtureWorkbook()): Promise<WorkbookData> {
+  const gateway = new MemoryGateway(data);
+  const store = new ScenarioStore(gateway);
+  for (const s of scenarios) await store.save(s);
+  return gateway.snapshot();
+}
+
+/** Runs a scenario straight through the model on a workbook's Rolls table (the expected side of a test). */
+export function modelRun(data: WorkbookData, scenario: Scenario) {
+  const sheet = data.sheets.find((s) => s.name === 'Rolls')!;
+  const { areas } = parseRolls(sheet.values, scenario.layout);
+  return {
+    result: runScenario(scenario, areas),
+    ctx: (mode: SheetContext['mode'] = 'values'): SheetContext => ({
+      mode,
+      inputSheet: 'Rolls',
+      inputAddress: `A1:H${sheet.values.length}`,
+      version: ADDIN_VERSION,
+      date: today(),
+    }),
+  };
+}

@@ -208,7 +208,7 @@ test('a sheet that already holds data: the dialog names it; Cancel leaves it, Re
   await user.click(within(p).getByRole('button', { name: 'Run scenario' }));
   dialog = await screen.findByRole('alertdialog');
   await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
-  await waitFor(() => expect(gateway.snapshot()).not.toEqual(first));
+  await waitForStatus(/Scenario "Baseline" written[\s\S]*3 years ahead/);
   const after = gateway.snapshot();
   const expected = expectedSheets(first, 'Baseline', { ...DEFAULT_PARAMETERS, horizon: 3 });
   expect(expected[0].sheet).toBe(sheetName);

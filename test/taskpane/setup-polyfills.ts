@@ -2,6 +2,8 @@
  * Browser APIs Fluent UI v9 touches that jsdom does not provide. Imported at the top of every task-pane
  * component test (the shared jest setup is not ours to change).
  */
+import { configure } from '@testing-library/react';
+
 class ResizeObserverStub {
   observe(): void {}
   unobserve(): void {}
@@ -37,4 +39,5 @@ if (typeof window !== 'undefined') {
   }
 }
 
-export {};
+// The pane's tests run beside other suites on a small shared machine: give findBy/waitFor room.
+configure({ asyncUtilTimeout: 5000 });
