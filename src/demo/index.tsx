@@ -1,0 +1,63 @@
+/**
+ * Entry of dist/index.html, the demo host served at / by `npm start`: waits for office.js (the npm copy;
+ * outside Office, Office.onReady resolves with no host), loads the sample Kent workbook into a
+ * MemoryGateway and shows it beside the task pane.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { MemoryGateway } from '../excel/memory-gateway';
+import { sampleWorkbook } from '../sample';
+import { DemoHost } from './DemoHost';
+
+/** Pause between the steps of a write, so the pane's progress shows as it would in Excel. */
+const STEP_DELAY_MS = 25;
+/** Start anyway if office.js never reports ready (e.g. blocked): the demo does not need Office. */
+const OFFICE_READY_TIMEOUT_MS = 4000;
+
+function rootElement(): HTMLElement {
+  const existing = document.getElementById('root');
+  if (existing) return existing;
+  const made = document.createElement('div');
+  made.id = 'root';
+  document.body.appendChild(made);
+  return made;
+}
+
+function showStartFailure(error: unknown): void {
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.style.cssText = 'font-family: "Segoe UI", sans-serif; padding: 12px; color: #a4262c;';
+  const title = document.createElement('strong');
+  title.textContent = 'The Kent Place Planner demo could not start.';
+  const detail = document.createElement('p');
+  detail.textContent = error instanceof Error ? error.message : String(error);
+  box.append(title, detail);
+  rootElement().replaceChildren(box);
+}
+
+let started = false;
+function start(): void {
+  if (started) return;
+  started = true;
+  try {
+    const gateway = new MemoryGateway(sampleWorkbook(), { stepDelayMs: STEP_DELAY_MS });
+    document.body.style.margin = '0';
+    createRoot(rootElement()).render(
+      <React.StrictMode>
+        <DemoHost gateway={gateway} />
+      </React.StrictMode>,
+    );
+  } catch (error) {
+    showStartFailure(error);
+  }
+}
+
+if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+  start();
+} else {
+  const timer = setTimeout(start, OFFICE_READY_TIMEOUT_MS);
+  Office.onReady(() => {
+    clearTimeout(timer);
+    start();
+  }).catch(() => start());
+}
