@@ -16,6 +16,7 @@ import * as os from 'os';
 import { benchBundles } from './bundles';
 import { benchCountyForecast } from './county-forecast';
 import { DistStatus, ensureDist } from './dist';
+import { benchFunctions } from './functions-scale';
 import { benchRoundTrips } from './round-trips';
 import { formatTable, SectionResult, statusOf, toJson } from './report';
 
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     totalMemMiB: Math.round(os.totalmem() / 1048576),
+    /** 1-minute load average when the bench started (other work on a shared machine inflates timings). */
+    loadAverageAtStart: Math.round(os.loadavg()[0] * 100) / 100,
   };
   log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 
@@ -67,12 +70,17 @@ async function main(): Promise<void> {
   if (distError !== null) {
     sections.push(errorSection('build', 'Production build', distError));
   }
+  sections.push(await section('functions', '2 Functions at Excel scale', () => benchFunctions({ runs: 9 })));
   sections.push(await section('roundTrips', '3 Round trips', () => benchRoundTrips(5)));
   sections.push(await section('bundles', '4 Bundle sizes', () => benchBundles()));
 
   const elapsed = Date.now() - t0;
-  const json = toJson(sections, { ...machine, build: dist }, startedAt, elapsed);
-  process.stdout.write(`Kent Place Planner benchmarks, ${startedAt.toISOString()}, ${machine.cpu} (${machine.cores} cores), Node ${machine.node}\n\n`);
+  const loadAverageAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
+  const json = toJson(sections, { ...machine, loadAverageAtEnd, build: dist }, startedAt, elapsed);
+  process.stdout.write(
+    `Kent Place Planner benchmarks, ${startedAt.toISOString()}, ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ` +
+      `load average ${machine.loadAverageAtStart} at start, ${loadAverageAtEnd} at end; ${(elapsed / 1000).toFixed(0)} s\n\n`,
+  );
   process.stdout.write(`${formatTable(sections)}\n\n`);
   const failed = sections.flatMap((s) => s.metrics.filter((m) => statusOf(m) === 'FAIL').map((m) => `${s.title} / ${m.label}`));
   process.stdout.write(failed.length === 0 ? 'All budgets and checks passed.\n' : `FAILED: ${failed.join('; ')}\n`);
