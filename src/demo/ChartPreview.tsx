@@ -52,8 +52,10 @@ export function ChartPreview(props: { spec: ChartSpec; cells: readonly (readonly
   if (all.length === 0 || categories.length === 0) {
     return <p>No figures to draw in {spec.dataRange}.</p>;
   }
-  const lo = Math.min(0, ...all);
+  const min = Math.min(...all);
   const hi = Math.max(...all);
+  // Like Excel's automatic axis: start at 0 unless the figures sit far above it.
+  const lo = min > 0 && min > 0.5 * hi ? Math.max(0, min - (hi - min) * 0.2 - 1) : Math.min(0, min);
   const span = hi - lo || 1;
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;

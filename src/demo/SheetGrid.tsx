@@ -2,11 +2,12 @@
  * One sheet of the demo workbook as a grid: column letters, row numbers, numbers right-aligned in their
  * number format, table header rows shaded, bold ranges, conditional-format colours (fill by exact text),
  * formulas worked out with the real KENT functions (spilled results included), and the charts the pane
- * wrote, each with a small drawing. Shows at most `maxRows` rows and `maxColumns` columns.
- * Selecting cells (click, drag, shift-click) sets the gateway's selection, as selecting in Excel does.
+ * wrote, each with a small drawing. Shows `pageRows` rows at a time ("Show more rows" adds more) and at
+ * most `maxColumns` columns. Selecting cells (click, drag, shift-click) sets the gateway's selection, as
+ * selecting in Excel does; a selection further down opens enough rows and scrolls to it.
  */
 import * as React from 'react';
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { SheetData, WorkbookData } from '../excel/workbook-data';
 import { formatRange, parseRange, type RangeRef } from '../excel/a1';
 import { ChartPreview } from './ChartPreview';
@@ -16,8 +17,8 @@ export const MAX_ROWS_SHOWN = 500;
 export const MAX_COLUMNS_SHOWN = 60;
 
 const useStyles = makeStyles({
-  wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0, flexGrow: 1 },
-  scroller: { overflow: 'auto', flexGrow: 1, minHeight: 0, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  scroller: { overflow: 'auto', height: '62vh', minHeight: '240px', border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   grid: { borderCollapse: 'separate', borderSpacing: 0, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase, userSelect: 'none' },
   corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, minWidth: '36px' },
   colHead: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', minWidth: '56px' },
@@ -32,9 +33,12 @@ const useStyles = makeStyles({
   bold: { fontWeight: tokens.fontWeightSemibold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   note: { color: tokens.colorNeutralForeground3 },
+  more: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   charts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   chart: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
+
+type Styles = ReturnType<typeof useStyles>;
 
 function inside(r: RangeRef, row: number, column: number): boolean {
   return row >= r.start.row && row <= r.end.row && column >= r.start.column && column <= r.end.column;
@@ -48,6 +52,42 @@ function safeRange(address: string): RangeRef | null {
   }
 }
 
+/** How a cell looks apart from the selection (stable per sheet content). */
+type Decorate = (cell: DisplayCell, row: number, column: number) => { className: string; style?: React.CSSProperties };
+
+interface RowProps {
+  r: number;
+  cells: readonly DisplayCell[];
+  columns: number;
+  /** Selected columns in this row, or null. */
+  sel: readonly [number, number] | null;
+  decorate: Decorate;
+  styles: Styles;
+}
+
+const EMPTY_CELL: DisplayCell = { text: '', kind: 'empty' };
+
+const GridRow = React.memo(function GridRow({ r, cells, columns, sel, decorate, styles }: RowProps): JSX.Element {
+  const tds: JSX.Element[] = [];
+  for (let c = 0; c < columns; c++) {
+    const cell = cells[c] ?? EMPTY_CELL;
+    const { className, style } = decorate(cell, r, c);
+    const title = cell.title ?? (cell.formula ? cell.formula : cell.text.length > 48 ? cell.text : undefined);
+    tds.push(
+      <td key={c} className={sel && c >= sel[0] && c <= sel[1] ? mergeClasses(className, styles.selected) : className} style={style}
+        title={title} data-address={`${columnLetters(c)}${r + 1}`} data-row={r} data-col={c}>
+        {cell.text}
+      </td>,
+    );
+  }
+  return (
+    <tr>
+      <th className={styles.rowHead} scope="row">{r + 1}</th>
+      {tds}
+    </tr>
+  );
+});
+
 export interface SheetGridProps {
   data: WorkbookData;
   /** Changes when any sheet's content changes (formulas may read other sheets); defaults to `data` identity. */
@@ -55,71 +95,97 @@ export interface SheetGridProps {
   sheet: SheetData;
   /** Called with an A1 address when the user selects cells. */
   onSelect?: (address: string) => void;
-  maxRows?: number;
+  /** Rows shown at first and added by "Show more rows". */
+  pageRows?: number;
   maxColumns?: number;
+}
+
+function cellOf(target: EventTarget | null): { row: number; column: number } | null {
+  const td = target instanceof Element ? target.closest('td[data-row]') : null;
+  if (!td) return null;
+  return { row: Number(td.getAttribute('data-row')), column: Number(td.getAttribute('data-col')) };
 }
 
 export function SheetGrid(props: SheetGridProps): JSX.Element {
   const { data, sheet, onSelect } = props;
   const styles = useStyles();
-  const maxRows = props.maxRows ?? MAX_ROWS_SHOWN;
+  const pageRows = props.pageRows ?? MAX_ROWS_SHOWN;
   const maxColumns = props.maxColumns ?? MAX_COLUMNS_SHOWN;
+  const totalRows = sheet.values.length;
+  const totalColumns = Math.max(0, ...sheet.values.map((r) => r.length));
+
+  const selection = data.selection && data.selection.sheet.toLowerCase() === sheet.name.toLowerCase() ? safeRange(data.selection.address) : null;
+  const [limit, setLimit] = React.useState(pageRows);
+  // A selection further down (e.g. "go to table") opens enough rows to show it.
+  const needed = selection ? Math.ceil((selection.start.row + 1) / pageRows) * pageRows : 0;
+  const maxRows = Math.max(limit, needed);
+
   const contentKey = props.version ?? data;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `contentKey` stands for the content of `data`
   const cells = React.useMemo(() => displaySheet(data, sheet, maxRows, maxColumns), [contentKey, sheet, maxRows, maxColumns]);
-  const totalRows = sheet.values.length;
-  const totalColumns = Math.max(0, ...sheet.values.map((r) => r.length));
   const columns = cells.reduce((m, r) => Math.max(m, r.length), 0);
 
-  const headerRows = React.useMemo(() => (sheet.tables ?? []).map((t) => safeRange(t.range)).filter((r): r is RangeRef => r !== null)
-    .map((r) => ({ ...r, end: { row: r.start.row, column: r.end.column } })), [sheet]);
-  const bold = React.useMemo(() => (sheet.bold ?? []).map(safeRange).filter((r): r is RangeRef => r !== null), [sheet]);
-  const formats = React.useMemo(() => (sheet.formats ?? []).map((f) => ({ range: safeRange(f.range), rules: f.rules })), [sheet]);
+  const decorate = React.useMemo<Decorate>(() => {
+    const headerRows = (sheet.tables ?? []).map((t) => safeRange(t.range)).filter((r): r is RangeRef => r !== null)
+      .map((r) => ({ ...r, end: { row: r.start.row, column: r.end.column } }));
+    const bold = (sheet.bold ?? []).map(safeRange).filter((r): r is RangeRef => r !== null);
+    const formats = (sheet.formats ?? []).map((f) => ({ range: safeRange(f.range), rules: f.rules }));
+    return (c, row, column) => {
+      const rule = c.text === '' ? undefined : formats.find((f) => f.range && inside(f.range, row, column))?.rules.find((x) => x.text === c.text);
+      return {
+        className: mergeClasses(
+          styles.cell,
+          c.kind === 'number' && styles.number,
+          c.kind === 'boolean' && styles.boolean,
+          c.kind === 'error' && styles.error,
+          c.kind === 'formula' && styles.formula,
+          c.kind === 'text' && c.text.length > 48 && styles.long,
+          headerRows.some((r) => inside(r, row, column)) && styles.header,
+          bold.some((r) => inside(r, row, column)) && styles.bold,
+        ),
+        style: rule ? { backgroundColor: rule.fill, ...(rule.fontColor ? { color: rule.fontColor } : {}) } : undefined,
+      };
+    };
+  }, [sheet, styles]);
 
-  const selection = data.selection && data.selection.sheet.toLowerCase() === sheet.name.toLowerCase() ? safeRange(data.selection.address) : null;
   const [drag, setDrag] = React.useState<RangeRef | null>(null);
   const anchor = React.useRef<{ row: number; column: number } | null>(null);
   const shown = drag ?? selection;
-
-  const finish = React.useCallback((r: RangeRef | null) => {
+  const span = (from: { row: number; column: number }, to: { row: number; column: number }): RangeRef => ({
+    start: { row: Math.min(from.row, to.row), column: Math.min(from.column, to.column) },
+    end: { row: Math.max(from.row, to.row), column: Math.max(from.column, to.column) },
+  });
+  const finish = () => {
+    if (drag && onSelect) onSelect(formatRange(drag));
     setDrag(null);
-    if (r && onSelect) onSelect(formatRange(r));
-  }, [onSelect]);
-
-  const press = (row: number, column: number, shift: boolean) => {
-    const from = shift && selection ? selection.start : { row, column };
-    anchor.current = from;
-    setDrag({ start: { row: Math.min(from.row, row), column: Math.min(from.column, column) }, end: { row: Math.max(from.row, row), column: Math.max(from.column, column) } });
-  };
-  const enter = (row: number, column: number) => {
-    const a = anchor.current;
-    if (!a || !drag) return;
-    setDrag({ start: { row: Math.min(a.row, row), column: Math.min(a.column, column) }, end: { row: Math.max(a.row, row), column: Math.max(a.column, column) } });
+    anchor.current = null;
   };
 
-  const cellClass = (c: DisplayCell, row: number, column: number) => {
-    const fmt = formats.find((f) => f.range && inside(f.range, row, column) && f.rules.some((rule) => rule.text === c.text));
-    const rule = fmt?.rules.find((x) => x.text === c.text);
-    return {
-      className: mergeClasses(
-        styles.cell,
-        c.kind === 'number' && styles.number,
-        c.kind === 'boolean' && styles.boolean,
-        c.kind === 'error' && styles.error,
-        c.kind === 'formula' && styles.formula,
-        c.kind === 'text' && c.text.length > 48 && styles.long,
-        headerRows.some((r) => inside(r, row, column)) && styles.header,
-        bold.some((r) => inside(r, row, column)) && styles.bold,
-        shown !== null && inside(shown, row, column) && styles.selected,
-      ),
-      style: rule ? { backgroundColor: rule.fill, ...(rule.fontColor ? { color: rule.fontColor } : {}) } : undefined,
-    };
-  };
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const selKey = data.selection?.address;
+  React.useEffect(() => {
+    if (!selection || drag) return;
+    const td = scroller.current?.querySelector(`td[data-row="${selection.start.row}"][data-col="${selection.start.column}"]`);
+    if (td && typeof (td as HTMLElement).scrollIntoView === 'function') (td as HTMLElement).scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [selKey, sheet.name]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the selection moves
 
   return (
-    <div className={styles.wrap} onMouseUp={() => drag && finish(drag)} onMouseLeave={() => drag && finish(drag)}>
-      <div className={styles.scroller}>
-        <table className={styles.grid} role="grid" aria-label={`Sheet ${sheet.name}`} aria-rowcount={totalRows + 1} aria-colcount={totalColumns + 1}>
+    <div className={styles.wrap}>
+      <div className={styles.scroller} ref={scroller}>
+        <table className={styles.grid} role="grid" aria-label={`Sheet ${sheet.name}`} aria-rowcount={totalRows + 1} aria-colcount={totalColumns + 1}
+          onMouseDown={(e) => {
+            const at = cellOf(e.target);
+            if (!at) return;
+            const from = e.shiftKey && selection ? selection.start : at;
+            anchor.current = from;
+            setDrag(span(from, at));
+          }}
+          onMouseOver={(e) => {
+            const at = cellOf(e.target);
+            if (at && anchor.current && drag) setDrag(span(anchor.current, at));
+          }}
+          onMouseUp={finish}
+          onMouseLeave={() => drag && finish()}>
           <thead>
             <tr>
               <th className={styles.corner} aria-label="Select all" />
@@ -130,30 +196,21 @@ export function SheetGrid(props: SheetGridProps): JSX.Element {
           </thead>
           <tbody>
             {cells.map((row, r) => (
-              <tr key={r}>
-                <th className={styles.rowHead} scope="row">{r + 1}</th>
-                {Array.from({ length: columns }, (_, c) => {
-                  const cell = row[c] ?? { text: '', kind: 'empty' as const };
-                  const { className, style } = cellClass(cell, r, c);
-                  const title = cell.title ?? (cell.formula ? cell.formula : cell.text.length > 48 ? cell.text : undefined);
-                  return (
-                    <td key={c} className={className} style={style} title={title} data-address={`${columnLetters(c)}${r + 1}`}
-                      onMouseDown={(e) => press(r, c, e.shiftKey)} onMouseEnter={() => enter(r, c)}>
-                      {cell.text}
-                    </td>
-                  );
-                })}
-              </tr>
+              <GridRow key={r} r={r} cells={row} columns={columns} decorate={decorate} styles={styles}
+                sel={shown && r >= shown.start.row && r <= shown.end.row ? rowSel(shown) : null} />
             ))}
           </tbody>
         </table>
         {totalRows === 0 && <p className={styles.note}>This sheet is empty.</p>}
       </div>
       {(totalRows > maxRows || totalColumns > maxColumns) && (
-        <Text size={200} className={styles.note}>
-          Showing the first {Math.min(totalRows, maxRows).toLocaleString('en-GB')} of {totalRows.toLocaleString('en-GB')} rows
-          {totalColumns > maxColumns ? ` and ${maxColumns} of ${totalColumns} columns` : ''}.
-        </Text>
+        <div className={styles.more}>
+          <Text size={200} className={styles.note}>
+            Showing the first {Math.min(totalRows, maxRows).toLocaleString('en-GB')} of {totalRows.toLocaleString('en-GB')} rows
+            {totalColumns > maxColumns ? ` and ${maxColumns} of ${totalColumns} columns` : ''}.
+          </Text>
+          {totalRows > maxRows && <Button size="small" onClick={() => setLimit(maxRows + pageRows)}>Show more rows</Button>}
+        </div>
       )}
       {(sheet.charts?.length ?? 0) > 0 && (
         <section aria-label="Charts on this sheet">
@@ -173,4 +230,15 @@ export function SheetGrid(props: SheetGridProps): JSX.Element {
       )}
     </div>
   );
+}
+
+const selCache = new WeakMap<RangeRef, readonly [number, number]>();
+/** The same [first, last] column pair object for every row of one selection, so unselected rows keep their memo. */
+function rowSel(r: RangeRef): readonly [number, number] {
+  let v = selCache.get(r);
+  if (!v) {
+    v = [r.start.column, r.end.column] as const;
+    selCache.set(r, v);
+  }
+  return v;
 }

@@ -4,7 +4,7 @@
  * selecting); a sheet the pane adds appears as a new tab and is selected.
  */
 import * as React from 'react';
-import { makeStyles, Tab, TabList, Text, tokens, type SelectTabData } from '@fluentui/react-components';
+import { Link, makeStyles, Tab, TabList, Text, tokens, type SelectTabData } from '@fluentui/react-components';
 import type { SheetData, WorkbookData } from '../excel/workbook-data';
 import { parseRange } from '../excel/a1';
 import { readValue } from '../excel/write-plan';
@@ -95,7 +95,7 @@ export function WorkbookView(props: { workbook: ObservableWorkbook }): JSX.Eleme
   }
 
   if (!sheet) return <Text>The workbook has no sheets.</Text>;
-  const tables = (sheet.tables ?? []).map((t) => `table ${t.name} (${t.range})`);
+  const tables = sheet.tables ?? [];
   return (
     <div className={styles.root}>
       <div className={styles.tabs}>
@@ -109,7 +109,15 @@ export function WorkbookView(props: { workbook: ObservableWorkbook }): JSX.Eleme
         <span className={styles.address}>{sel ?? ''}</span>
         <span>{content}</span>
       </div>
-      {tables.length > 0 && <Text size={200} className={styles.info}>{`This sheet holds ${tables.join(', ')}.`}</Text>}
+      {tables.length > 0 && (
+        <Text size={200} className={styles.info}>
+          This sheet holds {tables.map((t, i) => (
+            <React.Fragment key={t.name}>
+              {i > 0 ? ', ' : ''}table <Link as="button" inline onClick={() => workbook.select(sheet.name, t.range)} title={`Select ${t.name}`}>{t.name}</Link> ({t.range})
+            </React.Fragment>
+          ))}.
+        </Text>
+      )}
       <SheetGrid key={sheet.name} data={data} version={version} sheet={sheet} onSelect={(address) => workbook.select(sheet.name, address)} />
     </div>
   );

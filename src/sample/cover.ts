@@ -56,6 +56,7 @@ export function coverSheet(kent: SampleKent): SheetBuilder {
 
   b.set(r, 1, 'Kent Place Planner: sample workbook');
   b.look.titles.push('B1');
+  b.boldRange(0, 1);
   r++;
   para(`Seed ${kent.seed}. Census years ${kent.historyYears[0]} to ${kent.historyYears[kent.historyYears.length - 1]}; forecast years ${kent.forecastYears[0]} to ${kent.forecastYears[kent.forecastYears.length - 1]}.`);
 

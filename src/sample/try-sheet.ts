@@ -66,6 +66,7 @@ export function trySheet(kent: SampleKent, layout: InputLayout): TryLayout {
 
   b.set(0, 0, 'Try the functions: a worked example of every KENT function on this workbook');
   b.look.titles.push('A1');
+  b.boldRange(0, 0);
   b.set(1, 0, 'Each result below is a live formula. Load the Kent Place Planner add-in to calculate them (without it Excel shows #NAME?). '
     + 'Spilled results fill the empty cells below and to the right of their formula: keep those cells clear, or Excel shows #SPILL!.');
   b.look.wrap.push('A2');

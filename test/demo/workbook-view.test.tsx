@@ -55,7 +55,7 @@ test('draws a sheet with column letters, row numbers, formatted right-aligned nu
   expect(cell('Primary rolls', 'A1')).toHaveTextContent('District');
   expect(getComputedStyle(cell('Primary rolls', 'D2')).textAlign).toBe('right');
   expect(cell('Primary rolls', 'A1').className).not.toBe(cell('Primary rolls', 'A2').className); // header row styled apart
-  expect(screen.getByText(/This sheet holds table PrimaryRolls \(A1:M408\)/)).toBeInTheDocument();
+  expect(screen.getByText(/This sheet holds table/)).toHaveTextContent('This sheet holds table PrimaryRolls (A1:M408).');
 });
 
 test('shows the KENT examples worked out with the real functions, and the formula in the formula bar', async () => {
@@ -109,9 +109,25 @@ test('selects a new sheet even when the write does not activate it, and keeps re
   expect(screen.getAllByRole('tab')).toHaveLength(7);
 });
 
-test('caps long sheets at 500 rows and says so', () => {
-  const values = Array.from({ length: 650 }, (_, i) => [`Row ${i + 1}`, i]);
-  renderView({ sheets: [{ name: 'Long', values }] });
+test('shows 500 rows of a long sheet at a time, says so, and shows more on request', async () => {
+  const values = Array.from({ length: 1150 }, (_, i) => [`Row ${i + 1}`, i]);
+  const { user } = renderView({ sheets: [{ name: 'Long', values }] });
   expect(within(grid('Long')).getAllByRole('rowheader')).toHaveLength(500);
-  expect(screen.getByText(/Showing the first 500 of 650 rows/)).toBeInTheDocument();
+  expect(screen.getByText(/Showing the first 500 of 1,150 rows/)).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Show more rows' }));
+  expect(within(grid('Long')).getAllByRole('rowheader')).toHaveLength(1000);
+  await user.click(screen.getByRole('button', { name: 'Show more rows' }));
+  expect(within(grid('Long')).getAllByRole('rowheader')).toHaveLength(1150);
+  expect(screen.queryByText(/Showing the first/)).not.toBeInTheDocument();
+});
+
+test('a table link selects the table and opens enough rows to show it, however far down it is', async () => {
+  const values: (string | number | null)[][] = Array.from({ length: 700 }, (_, i) => [`Row ${i + 1}`, i]);
+  values[599] = ['Area', 'Roll'];
+  const { gateway, user } = renderView({ sheets: [{ name: 'Out', values, tables: [{ name: 'Late', range: 'A600:B700' }] }] });
+  expect(within(grid('Out')).getAllByRole('rowheader')).toHaveLength(500);
+  await user.click(screen.getByRole('button', { name: 'Late' }));
+  expect(await gateway.selection()).toEqual({ kind: 'range', sheet: 'Out', address: 'A600:B700' });
+  expect(within(grid('Out')).getAllByRole('rowheader')).toHaveLength(700);
+  expect(cell('Out', 'A600')).toHaveTextContent('Area');
 });
