@@ -106,6 +106,7 @@ export function coverSheet(kent: SampleKent): SheetBuilder {
   para('Formulas that use KENT functions are stored the way Excel itself saves Office add-in custom functions (as _xldudf_KENT_... in the file), and results that spill are stored as dynamic-array formulas. With the add-in loaded they calculate when the workbook opens.');
   para('If a cell shows #NAME?, the add-in is not loaded: load it, then press Ctrl+Alt+F9 to recalculate everything. If a cell still shows #NAME?, select it, press F2 and then Enter.');
   para('Excel without dynamic arrays (before Excel 2021 / Microsoft 365) shows spilled results as fixed-size array formulas.');
+  para(`This file is for the released add-in (namespace KENT). The development build registers its functions as KENTDEV.*; make a matching copy with: npx tsx ${BUILDER_PATH} kent-sample-dev.xlsx --namespace KENTDEV`);
 
   b.look.columnWidths = [3, 70, 14, 70];
   return b;

@@ -1,7 +1,11 @@
 /**
  * Writes the sample Kent workbook (assets/kent-sample.xlsx) from the seeded generator in src/sample.
  *
- *   npx tsx src/tools/build-sample-workbook.ts [out.xlsx] [--seed N]
+ *   npx tsx src/tools/build-sample-workbook.ts [out.xlsx] [--seed N] [--namespace KENTDEV]
+ *
+ * --namespace stores the functions under another add-in namespace: the development build registers
+ * them as KENTDEV.* (see webpack.config.js), and Excel matches stored names to registered ones, so a
+ * copy for the dev add-in needs `--namespace KENTDEV`. The committed assets/kent-sample.xlsx uses KENT.
  *
  * What the file holds and why it is written this way:
  * - Input sheets carry real Excel tables (PrimaryRolls, SecondaryRolls, AccuracyReview, Geography) with
@@ -37,10 +41,15 @@ export const DEFAULT_OUT = 'assets/kent-sample.xlsx';
 export const FIXED_DATE = new Date(Date.UTC(2017, 0, 19, 9, 0, 0));
 export const TABLE_STYLE = 'TableStyleMedium2';
 
-/** The formula text stored in the file for a formula typed in Excel (no leading "="; KENT.X -> _xldudf_KENT_X). */
-export function fileFormula(formula: string): string {
+export const DEFAULT_NAMESPACE = 'KENT';
+
+/**
+ * The formula text stored in the file for a formula typed in Excel: no leading "=", and each KENT.X(
+ * call as _xldudf_<NAMESPACE>_X( (the namespace the add-in registers, KENT unless given).
+ */
+export function fileFormula(formula: string, namespace: string = DEFAULT_NAMESPACE): string {
   const body = formula.startsWith('=') ? formula.slice(1) : formula;
-  return body.replace(/\bKENT\.([A-Z0-9]+)\(/g, '_xldudf_KENT_$1(');
+  return body.replace(/\bKENT\.([A-Z0-9]+)\(/g, `_xldudf_${namespace}_$1(`);
 }
 
 /** The formula as Excel shows it, from the file's text (the inverse of fileFormula). */
@@ -242,7 +251,8 @@ type FormulaCellValue = { formula: string; result?: number | string | boolean; s
  * writeFileSync('kent.xlsx', await buildSampleXlsx(2017));
  * @throws Error when an example formula returns an Excel error or outgrows the block kept for its spill.
  */
-export async function buildSampleXlsx(seed: number = DEFAULT_SEED): Promise<Buffer> {
+export async function buildSampleXlsx(seed: number = DEFAULT_SEED, namespace: string = DEFAULT_NAMESPACE): Promise<Buffer> {
+  if (!/^[A-Z][A-Z0-9]*$/.test(namespace)) throw new Error(`--namespace must be capital letters and digits, like KENT (got "${namespace}")`);
   const layout = sampleWorkbookLayout(seed);
   const evaluator = new WorkbookEvaluator(layout.data);
   const wb = new ExcelJS.Workbook();
@@ -296,7 +306,7 @@ export async function buildSampleXlsx(seed: number = DEFAULT_SEED): Promise<Buff
           const spill = look.spills.find((s) => s.cell === address);
           if (!spill) throw new Error(`${where}: no block is kept clear for its result`);
           if (rows > spill.rows || columns > spill.columns) throw new Error(`${where} spills ${rows} x ${columns}, more than the ${spill.rows} x ${spill.columns} kept clear`);
-          const value: FormulaCellValue = { formula: fileFormula(v), shareType: 'array', ref: blockAddress(address, rows, columns) };
+          const value: FormulaCellValue = { formula: fileFormula(v, namespace), shareType: 'array', ref: blockAddress(address, rows, columns) };
           const top = resultCell(result[0][0], where);
           if (top !== null) value.result = top;
           cell.value = value as ExcelJS.CellFormulaValue;
@@ -353,15 +363,17 @@ export function dynamicArrayCells(xlsx: Buffer, sheet: string): Map<string, stri
 async function main(argv: readonly string[]): Promise<void> {
   let out = DEFAULT_OUT;
   let seed = DEFAULT_SEED;
+  let namespace = DEFAULT_NAMESPACE;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--seed') seed = Number(argv[++i]);
+    else if (argv[i] === '--namespace') namespace = String(argv[++i] ?? '');
     else out = argv[i];
   }
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
-  const bytes = await buildSampleXlsx(seed);
+  const bytes = await buildSampleXlsx(seed, namespace);
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeFileSync(out, bytes);
-  process.stdout.write(`Wrote ${out} (${bytes.length.toLocaleString('en-GB')} bytes, seed ${seed}).\n`);
+  process.stdout.write(`Wrote ${out} (${bytes.length.toLocaleString('en-GB')} bytes, seed ${seed}, functions stored as ${namespace}.*).\n`);
 }
 
 if (process.argv[1] && /build-sample-workbook\.[cm]?[tj]s$/.test(process.argv[1])) {

@@ -167,3 +167,16 @@ describe('build tool helpers', () => {
     expect(() => addDynamicArrays(pkg, new Map([[SHEET_NAMES.primary, ['D2']]]))).toThrow(/does not hold an array formula/);
   });
 });
+
+describe('a copy for the development add-in', () => {
+  it('stores the functions under the namespace asked for (KENTDEV for the dev build)', async () => {
+    const dev = await buildSampleXlsx(2017, 'KENTDEV');
+    const entries = readZip(dev);
+    const part = sheetParts(entries).get(SHEET_NAMES.tryFunctions)!;
+    const xml = entries.find((e) => e.name === part)!.data.toString('utf8');
+    expect(xml).toContain('_xldudf_KENTDEV_SURPLUS(');
+    expect(xml).not.toContain('_xldudf_KENT_');
+    expect(dynamicArrayCells(dev, SHEET_NAMES.tryFunctions).size).toBe(sampleWorkbookLayout(2017).examples.length);
+    await expect(buildSampleXlsx(2017, 'kent dev')).rejects.toThrow(/namespace/);
+  }, 60000);
+});
