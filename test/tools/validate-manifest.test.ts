@@ -36,7 +36,8 @@ describe('validate-manifest: the real manifest', () => {
 
   it('is valid as the build writes it: production with ADDIN_BASE_URL, and the development copy', () => {
     const production = build.transformManifest(MANIFEST, { baseUrl: 'https://planner.example.org/addin/' });
-    expect(production).not.toContain('localhost');
+    expect(production).not.toContain('https://localhost');
+    expect(production).toContain('DefaultValue="https://planner.example.org/addin/functions.json"');
     expect(check(production).errors).toEqual([]);
     const dev = build.transformManifest(MANIFEST, { development: true });
     expect(dev).toContain(`<Id>${build.DEVELOPMENT.id}</Id>`);
