@@ -244,7 +244,6 @@ function noise(rnd: Random, sd: number): number {
  */
 export function sampleKent(seed: number = DEFAULT_SEED): SampleKent {
   const plans = planAreas(seed);
-  const nAreas = plans.length;
   const histYears = HISTORY_YEARS.map((_, i) => FIRST_HISTORY + i);
   const G = PRIMARY_YEAR_GROUPS.length;
 
