@@ -20,6 +20,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { URL } = require('url');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -110,7 +111,7 @@ async function devCertificates() {
 
 /** Persistent build cache (node_modules/.cache/webpack), one per compiler and mode; rebuilt when this file changes. */
 function cacheFor(name, mode) {
-  return { type: 'filesystem', name: `${name}-${mode}`, buildDependencies: { config: [__filename] } };
+  return { type: 'filesystem', name: `${name}-${mode}`, buildDependencies: { config: [path.join(ROOT, 'webpack.config.js')] } };
 }
 
 const tsRule = {
