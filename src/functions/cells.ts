@@ -125,10 +125,18 @@ export function requireSameShape(a: List, b: List): void {
   }
 }
 
-/** A count cell: blank -> 0, otherwise a non-negative finite number. */
+/**
+ * A count cell (pupils, places, dwellings): blank -> 0, otherwise a non-negative finite number.
+ * `where` names the cell, and is only called to build an error message.
+ */
+export function countCell(v: unknown, where: () => string): number {
+  // Fast path, no message built: a finite number >= 0 (v - v is 0 only for finite numbers).
+  if (typeof v === 'number' && v >= 0 && v - v === 0) return v;
+  return isBlank(v) ? 0 : requireNonNegative(v, where());
+}
+
 function count(list: List, index: number): number {
-  const v = list.values[index];
-  return isBlank(v) ? 0 : requireNonNegative(v, cellName(list, index));
+  return countCell(list.values[index], () => cellName(list, index));
 }
 
 /**
@@ -156,12 +164,12 @@ export function pairedCounts(a: unknown, b: unknown, nameA: string, nameB: strin
 }
 
 /** Label of a group cell: text trimmed, numbers and TRUE/FALSE as text, blank (or 0, a blank on some builds) as "(blank)". */
-function label(value: unknown, where: string): string {
+function label(value: unknown, where: () => string): string {
   if (isBlankOrZero(value)) return '(blank)';
   if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : fail('NUM', `${where} must be a label (got ${show(value)})`);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : fail('NUM', `${where()} must be a label (got ${show(value)})`);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return fail('VALUE', `${where} must be a label (got ${show(value)})`);
+  return fail('VALUE', `${where()} must be a label (got ${show(value)})`);
 }
 
 /**
@@ -188,7 +196,7 @@ export function groupedCounts(
   const distinct = new Set<string>();
   for (let i = 0; i < la.values.length; i++) {
     if (isBlankOrZero(lg.values[i]) && isBlankOrZero(la.values[i]) && isBlankOrZero(lb.values[i])) continue;
-    const g = label(lg.values[i], cellName(lg, i));
+    const g = label(lg.values[i], () => cellName(lg, i));
     distinct.add(g);
     if (distinct.size > MAX_GROUPS) fail('NUM', `groups has more than ${fmtInt(MAX_GROUPS)} different labels: the limit is ${fmtInt(MAX_GROUPS)}`);
     labels.push(g);
@@ -225,7 +233,7 @@ export function readHistory(value: unknown, name = 'history'): History {
   const rows: number[][] = [];
   for (let r = first; r <= last; r++) {
     if (blankRow(r)) fail('VALUE', `${name} row ${r + 1} is blank: give one row per consecutive year (delete the row or fill it in)`);
-    rows.push(t.cells[r].map((v, c) => (isBlank(v) ? 0 : requireNonNegative(v, `${name} row ${r + 1}, column ${c + 1}`))));
+    rows.push(t.cells[r].map((v, c) => countCell(v, () => `${name} row ${r + 1}, column ${c + 1}`)));
   }
   return { rows, firstRow: first };
 }
@@ -249,7 +257,7 @@ export function readDriver(value: unknown, firstRow: number, name = 'driver'): (
     if (isBlankOrZero(v)) {
       out.push(null);
     } else {
-      out.push(requireNonNegative(v, cellName(list, i)));
+      out.push(countCell(v, () => cellName(list, i)));
       any = true;
     }
   }
@@ -266,7 +274,7 @@ export function readAdditions(value: unknown, name = 'additions'): number[][] | 
   if (isBlank(value)) return undefined;
   const t = readTable(value, name, { rows: MAX_SERIES_YEARS, columns: MAX_YEAR_GROUPS });
   if (t.rows === 0) return undefined;
-  return t.cells.map((row, r) => row.map((v, c) => (isBlank(v) ? 0 : requireNonNegative(v, `${name} row ${r + 1}, column ${c + 1}`))));
+  return t.cells.map((row, r) => row.map((v, c) => countCell(v, () => `${name} row ${r + 1}, column ${c + 1}`)));
 }
 
 /** Unwraps a one-cell range passed where a single value belongs. */

@@ -23,7 +23,7 @@ import {
   surplusStatus,
 } from '../engine';
 import { fail } from '../engine/errors';
-import { requireFraction, requireNonNegative } from '../engine/validate';
+import { requireFraction } from '../engine/validate';
 import {
   groupedCounts,
   isBlankOrZero,
@@ -38,6 +38,7 @@ import {
   requiredNumber,
   requireSameShape,
   cellName,
+  countCell,
   isBlank,
 } from './cells';
 import { MAX_SERIES_YEARS } from './limits';
@@ -132,10 +133,10 @@ function commissionInput(forecastIntake: unknown, capacityIntake: unknown): { fo
   let end = lf.values.length;
   while (end > 0 && isBlankOrZero(lf.values[end - 1]) && (single || isBlankOrZero(lc.values[end - 1]))) end--;
   if (end === 0) fail('NA', 'forecast_intake is empty: give the forecast entry-year roll for at least one year');
-  const num = (list: typeof lf, i: number): number => (isBlank(list.values[i]) ? 0 : requireNonNegative(list.values[i], cellName(list, i)));
+  const num = (list: typeof lf, i: number): number => countCell(list.values[i], () => cellName(list, i));
   const forecast: number[] = [];
   for (let i = 0; i < end; i++) forecast.push(num(lf, i));
-  if (single) return { forecast, capacity: isBlank(lc.values[0]) ? 0 : requireNonNegative(lc.values[0], 'capacity_intake') };
+  if (single) return { forecast, capacity: countCell(lc.values[0], () => 'capacity_intake') };
   const capacity: number[] = [];
   for (let i = 0; i < end; i++) capacity.push(num(lc, i));
   return { forecast, capacity };
@@ -199,7 +200,7 @@ export function housingYieldTable(dwellings: unknown, yieldPerDwelling: unknown,
   const list = readList(dwellings, 'dwellings', MAX_SERIES_YEARS);
   if (list.rows > 1 && list.columns > 1) fail('VALUE', `dwellings must be a single row or column (got ${list.rows} x ${list.columns})`);
   if (list.values.every(isBlank)) fail('NA', 'dwellings is empty: give the completions for at least one year');
-  const homes = list.values.map((v, i) => (isBlank(v) ? 0 : requireNonNegative(v, cellName(list, i))));
+  const homes = list.values.map((v, i) => countCell(v, () => cellName(list, i)));
   return housingYield(homes, options);
 }
 
