@@ -17,6 +17,7 @@ import { benchBundles } from './bundles';
 import { benchCountyForecast } from './county-forecast';
 import { DistStatus, ensureDist } from './dist';
 import { benchFunctions } from './functions-scale';
+import { benchPaneStart } from './pane-start';
 import { benchRoundTrips } from './round-trips';
 import { formatTable, SectionResult, statusOf, toJson } from './report';
 
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   sections.push(await section('functions', '2 Functions at Excel scale', () => benchFunctions({ runs: 9 })));
   sections.push(await section('roundTrips', '3 Round trips', () => benchRoundTrips(5)));
   sections.push(await section('bundles', '4 Bundle sizes', () => benchBundles()));
+  sections.push(await section('paneStart', '5 Task pane start', () => benchPaneStart(5)));
 
   const elapsed = Date.now() - t0;
   const loadAverageAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
