@@ -17,9 +17,12 @@ export function workbook(page: Page): Locator {
   return page.locator('section[aria-label="Sample workbook"]');
 }
 
-/** Waits until the Scenarios panel's "Run scenario" button is enabled (input picked, read and recognised). */
+/**
+ * Waits until the Scenarios panel's "Run scenario" button is enabled (input picked, read and
+ * recognised). Works on the demo host and on taskpane.html alone.
+ */
 export async function waitForPaneReady(page: Page): Promise<void> {
-  const run = pane(page).locator('#kpp-panel-scenarios').getByRole('button', { name: 'Run scenario', exact: true });
+  const run = page.locator('#kpp-panel-scenarios').getByRole('button', { name: 'Run scenario', exact: true });
   await run.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await page.waitForFunction(
     () => {
