@@ -5,8 +5,9 @@
  * It runs the REAL KENT functions (src/functions/functions.ts, the same code Excel calls) on ranges
  * read from a WorkbookData. Supported: KENT.* calls, SUM, SUMIFS (equality criteria), INDEX, nested
  * calls, A1 cells and ranges with an optional sheet ('Sheet name'!A1:B2, $ allowed), numbers,
- * "text", TRUE/FALSE. Anything else (operators, structured references, spill references "A1#")
- * is reported as unsupported rather than guessed; callers then show the formula text.
+ * "text", TRUE/FALSE, parentheses and the arithmetic operators + - * / (element by element on ranges of
+ * the same size or against a single value). Anything else (comparisons, &, structured references,
+ * spill references "A1#") is reported as unsupported rather than guessed; callers then show the formula text.
  */
 import type { CellValue, Matrix } from '../excel/gateway';
 import type { SheetData, WorkbookData } from '../excel/workbook-data';
@@ -100,7 +101,9 @@ type Node =
   | { t: 'str'; v: string }
   | { t: 'bool'; v: boolean }
   | { t: 'ref'; sheet?: string; from: string; to?: string }
-  | { t: 'call'; name: string; args: (Node | null)[] };
+  | { t: 'call'; name: string; args: (Node | null)[] }
+  | { t: 'op'; op: '+' | '-' | '*' | '/'; a: Node; b: Node }
+  | { t: 'neg'; a: Node };
 
 function parse(formula: string): Node {
   const src = formula.startsWith('=') ? formula.slice(1) : formula;
@@ -126,9 +129,45 @@ function parse(formula: string): Node {
     return undefined;
   }
 
-  function expr(): Node | null {
+  function expr(): Node {
+    let left = term();
+    for (;;) {
+      ws();
+      const op = src[i];
+      if (op !== '+' && op !== '-') return left;
+      i++;
+      left = { t: 'op', op, a: left, b: term() };
+    }
+  }
+
+  function term(): Node {
+    let left = factor();
+    for (;;) {
+      ws();
+      const op = src[i];
+      if (op !== '*' && op !== '/') return left;
+      i++;
+      left = { t: 'op', op, a: left, b: factor() };
+    }
+  }
+
+  function factor(): Node {
     ws();
-    if (src[i] === ',' || src[i] === ')') return null; // omitted argument
+    if (src[i] === '-') { i++; return { t: 'neg', a: factor() }; }
+    if (src[i] === '+') { i++; return factor(); }
+    if (src[i] === '(') {
+      i++;
+      const inner = expr();
+      ws();
+      if (src[i] !== ')') fail('expected )');
+      i++;
+      return inner;
+    }
+    return primary();
+  }
+
+  function primary(): Node {
+    ws();
     if (src[i] === '"') {
       let s = '';
       i++;
@@ -141,7 +180,7 @@ function parse(formula: string): Node {
       i++;
       return { t: 'str', v: s };
     }
-    const num = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(src.slice(i));
+    const num = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(src.slice(i));
     if (num && !/^[A-Za-z$]/.test(src.slice(i + num[0].length))) {
       i += num[0].length;
       return { t: 'num', v: Number(num[0]) };
@@ -176,7 +215,8 @@ function parse(formula: string): Node {
     ws();
     if (src[i] === ')') { i++; return { t: 'call', name: upper, args }; }
     for (;;) {
-      args.push(expr());
+      ws();
+      args.push(src[i] === ',' || src[i] === ')' ? null : expr()); // an omitted argument is null
       ws();
       if (src[i] === ',') { i++; continue; }
       if (src[i] === ')') { i++; break; }
@@ -187,8 +227,8 @@ function parse(formula: string): Node {
 
   const node = expr();
   ws();
-  if (!node || i !== src.length) fail('operators are not supported');
-  return node!;
+  if (i !== src.length) fail(`'${src[i]}' is not supported`);
+  return node;
 }
 
 // ------------------------------------------------------------- evaluating
@@ -214,6 +254,8 @@ function same(a: EvalCell, b: EvalCell): boolean {
 export class WorkbookEvaluator {
   private readonly cache = new Map<string, EvalMatrix>();
   private readonly busy = new Set<string>();
+  /** Formula cells of each sheet, bottom-right first: where a spilled value may come from. */
+  private readonly formulaCells = new Map<string, { row: number; column: number }[]>();
 
   constructor(private readonly data: WorkbookData) {
     ensureCustomFunctionsGlobal();
@@ -237,7 +279,15 @@ export class WorkbookEvaluator {
     if (this.busy.has(key)) throw new UnsupportedFormula(`circular reference at ${s.name}!${address}`);
     this.busy.add(key);
     try {
-      const out = this.evaluate(raw, s.name);
+      let out: EvalMatrix;
+      try {
+        out = this.evaluate(raw, s.name);
+      } catch (e) {
+        // An argument that is an Excel error: the formula shows that error, as in Excel.
+        const pass = (e as { passThrough?: ErrorValue }).passThrough;
+        if (!pass) throw e;
+        out = [[pass]];
+      }
       this.cache.set(key, out);
       return out;
     } finally {
@@ -257,7 +307,35 @@ export class WorkbookEvaluator {
       return this.evaluateCell(s.name, `${colLetters(column)}${row + 1}`)[0][0];
     }
     if (typeof raw === 'string' && raw.startsWith("'")) return raw.slice(1);
+    if (raw === null || raw === '') return this.spilledValue(s, row, column) ?? raw;
     return raw;
+  }
+
+  /** The value an empty cell shows because a formula above or to its left spills into it, if any. */
+  private spilledValue(s: SheetData, row: number, column: number): EvalCell | undefined {
+    let cells = this.formulaCells.get(s.name);
+    if (!cells) {
+      cells = [];
+      s.values.forEach((r, i) => r.forEach((v, j) => {
+        if (typeof v === 'string' && v.startsWith('=')) cells!.push({ row: i, column: j });
+      }));
+      cells.sort((a, b) => b.row - a.row || b.column - a.column);
+      this.formulaCells.set(s.name, cells);
+    }
+    for (const f of cells) {
+      if (f.row > row || f.column > column) continue;
+      if (this.busy.has(`${s.name}!${f.row}:${f.column}`)) continue;
+      let m: EvalMatrix;
+      try {
+        m = this.evaluateCell(s.name, `${colLetters(f.column)}${f.row + 1}`);
+      } catch (e) {
+        if (e instanceof UnsupportedFormula) continue;
+        throw e;
+      }
+      const v = m[row - f.row]?.[column - f.column];
+      if (v !== undefined) return v;
+    }
+    return undefined;
   }
 
   private node(n: Node, sheet: string): EvalMatrix {
@@ -278,7 +356,35 @@ export class WorkbookEvaluator {
         return out;
       }
       case 'call': return this.call(n.name, n.args, sheet);
+      case 'neg': return this.arithmetic('-', [[0]], this.node(n.a, sheet));
+      case 'op': return this.arithmetic(n.op, this.node(n.a, sheet), this.node(n.b, sheet));
     }
+  }
+
+  /** + - * / element by element (a single value stands for every element), as Excel's array arithmetic. */
+  private arithmetic(op: '+' | '-' | '*' | '/', a: EvalMatrix, b: EvalMatrix): EvalMatrix {
+    const rows = Math.max(a.length, b.length);
+    const cols = Math.max(a[0]?.length ?? 0, b[0]?.length ?? 0);
+    const pick = (m: EvalMatrix, r: number, c: number): EvalCell | undefined =>
+      m.length === 1 && m[0].length === 1 ? m[0][0] : m[r]?.[c];
+    const out: EvalMatrix = [];
+    for (let r = 0; r < rows; r++) {
+      const row: EvalCell[] = [];
+      for (let c = 0; c < cols; c++) {
+        const x = pick(a, r, c);
+        const y = pick(b, r, c);
+        if (x === undefined || y === undefined) { row.push({ error: '#N/A', message: 'the ranges are not the same size' }); continue; }
+        if (isErrorValue(x)) { row.push(x); continue; }
+        if (isErrorValue(y)) { row.push(y); continue; }
+        const p = toNumber(x);
+        const q = toNumber(y);
+        if (Number.isNaN(p) || Number.isNaN(q)) { row.push({ error: '#VALUE!', message: 'text where a number belongs' }); continue; }
+        if (op === '/' && q === 0) { row.push({ error: '#DIV/0!', message: 'division by zero' }); continue; }
+        row.push(op === '+' ? p + q : op === '-' ? p - q : op === '*' ? p * q : p / q);
+      }
+      out.push(row);
+    }
+    return out;
   }
 
   private call(name: string, args: (Node | null)[], sheet: string): EvalMatrix {

@@ -31,7 +31,7 @@ describe('demo sheet display', () => {
         [1000, "'=not a formula", true, '#N/A'],
         ['=KENT.HOUSINGYIELD(A1)', null, null, null],
         ['=KENT.HOUSINGYIELD(A1)', 'x', null, null],
-        [900, '=A1+1', '=KENT.SURPLUS(A1,D1)', '=KENT.SURPLUS(A1,A4)'],
+        [900, '=A1&"%"', '=KENT.SURPLUS(A1,D1)', '=KENT.SURPLUS(A1,A4)'],
       ],
       numberFormats: [['#,##0', null, null, null], [null, '0.0', null, null], [null, null, null, null], [null, null, null, null]],
     }],
@@ -56,7 +56,7 @@ describe('demo sheet display', () => {
 
   it('shows the function error, and the formula text where it cannot work a formula out', () => {
     expect(cells[3][2]).toMatchObject({ kind: 'error', text: '#VALUE!' });
-    expect(cells[3][1]).toMatchObject({ kind: 'formula', text: '=A1+1' });
+    expect(cells[3][1]).toMatchObject({ kind: 'formula', text: '=A1&"%"' });
     expect(cells[3][1].title).toMatch(/Calculated in Excel/);
     expect(cells[3][3]).toMatchObject({ kind: 'number' }); // 1 - 900/1000
     expect(cells[3][3].value).toBeCloseTo(0.1, 12);

@@ -43,7 +43,9 @@ describe('formula evaluator', () => {
   });
 
   it('refuses what it does not support instead of guessing', () => {
-    expect(() => evaluateFormula(book, 'Calc', '=A1+1')).toThrow(UnsupportedFormula);
+    expect(() => evaluateFormula(book, 'Calc', '=A1&"x"')).toThrow(UnsupportedFormula);
+    expect(() => evaluateFormula(book, 'Calc', '=A1>1')).toThrow(/'>' is not supported/);
+    expect(() => evaluateFormula(book, 'Calc', '=SUM(Table1[Roll])')).toThrow(UnsupportedFormula);
     expect(() => evaluateFormula(book, 'Calc', '=INDEX(A1#,1,1)')).toThrow(/spill/);
     expect(() => evaluateFormula(book, 'Calc', '=VLOOKUP(1,A1:B2,2)')).toThrow(/not supported/);
     expect(() => evaluateFormula(book, 'Calc', '=KENT.NOPE(1)')).toThrow(/unknown function/);
@@ -88,5 +90,37 @@ describe('the Try the functions examples', () => {
     expect(at('KENT.PLACES')[0][0]).toBe(660);
     const commission = at('KENT.COMMISSION');
     expect(commission.some((r) => (r[0] as number) > 0)).toBe(true);
+  });
+});
+
+describe('formula evaluator: arithmetic and spilled cells', () => {
+  const sheetBook: WorkbookData = {
+    sheets: [{
+      name: 'S',
+      values: [
+        [10, 4, '=KENT.HOUSINGYIELD(A1:A2,0.7,2)', null],
+        [20, 'text', null, null],
+        ['=A1*7', '=-(A1+A2)/4', '=C1+D2', '=SUM(C1:D2)'],
+        ['=A1/0', '=B2*2', '=(A1:A2)*2', null],
+      ],
+    }],
+  };
+  const ev = new WorkbookEvaluator(sheetBook);
+
+  it('does + - * / with precedence, brackets and unary minus', () => {
+    expect(ev.evaluateCell('S', 'A3')).toEqual([[70]]);
+    expect(ev.evaluateCell('S', 'B3')).toEqual([[-7.5]]);
+    expect(ev.evaluateCell('S', 'C4')).toEqual([[20], [40]]);
+  });
+
+  it('gives Excel errors for division by zero and text', () => {
+    expect(ev.evaluateCell('S', 'A4')[0][0]).toMatchObject({ error: '#DIV/0!' });
+    expect(ev.evaluateCell('S', 'B4')[0][0]).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('reads the values a formula spills into empty cells', () => {
+    expect(ev.evaluateCell('S', 'C1')).toEqual([[3.5, 3.5], [7, 7]]);
+    expect(ev.evaluateCell('S', 'C3')).toEqual([[3.5 + 7]]); // C1 + D2 (D2 holds a spilled 7)
+    expect(ev.evaluateCell('S', 'D3')).toEqual([[21]]); // SUM over the whole spill
   });
 });
