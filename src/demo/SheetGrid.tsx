@@ -31,7 +31,8 @@ const useStyles = makeStyles({
   formula: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   header: { backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   bold: { fontWeight: tokens.fontWeightSemibold },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  selected: { backgroundImage: 'linear-gradient(rgba(15, 108, 189, 0.14), rgba(15, 108, 189, 0.14))' },
+  active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   note: { color: tokens.colorNeutralForeground3 },
   more: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   charts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
@@ -61,20 +62,22 @@ interface RowProps {
   columns: number;
   /** Selected columns in this row, or null. */
   sel: readonly [number, number] | null;
+  /** Column of the active cell (the selection's first cell) when it is in this row, else -1. */
+  active: number;
   decorate: Decorate;
   styles: Styles;
 }
 
 const EMPTY_CELL: DisplayCell = { text: '', kind: 'empty' };
 
-const GridRow = React.memo(function GridRow({ r, cells, columns, sel, decorate, styles }: RowProps): JSX.Element {
+const GridRow = React.memo(function GridRow({ r, cells, columns, sel, active, decorate, styles }: RowProps): JSX.Element {
   const tds: JSX.Element[] = [];
   for (let c = 0; c < columns; c++) {
     const cell = cells[c] ?? EMPTY_CELL;
     const { className, style } = decorate(cell, r, c);
     const title = cell.title ?? (cell.formula ? cell.formula : cell.text.length > 48 ? cell.text : undefined);
     tds.push(
-      <td key={c} className={sel && c >= sel[0] && c <= sel[1] ? mergeClasses(className, styles.selected) : className} style={style}
+      <td key={c} className={sel && c >= sel[0] && c <= sel[1] ? mergeClasses(className, styles.selected, c === active && styles.active) : className} style={style}
         title={title} data-address={`${columnLetters(c)}${r + 1}`} data-row={r} data-col={c}>
         {cell.text}
       </td>,
@@ -165,8 +168,16 @@ export function SheetGrid(props: SheetGridProps): JSX.Element {
   const selKey = data.selection?.address;
   React.useEffect(() => {
     if (!selection || drag) return;
-    const td = scroller.current?.querySelector(`td[data-row="${selection.start.row}"][data-col="${selection.start.column}"]`);
-    if (td && typeof (td as HTMLElement).scrollIntoView === 'function') (td as HTMLElement).scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const box = scroller.current;
+    const td = box?.querySelector(`td[data-row="${selection.start.row}"][data-col="${selection.start.column}"]`);
+    if (!box || !td) return;
+    // Bring the selection's first cell into view below the sticky header row and beside the row numbers.
+    const head = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const side = box.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    const b = box.getBoundingClientRect();
+    const t = td.getBoundingClientRect();
+    if (t.top < b.top + head || t.bottom > b.bottom) box.scrollTop += t.top - b.top - head - 4;
+    if (t.left < b.left + side || t.right > b.right) box.scrollLeft += t.left - b.left - side - 4;
   }, [selKey, sheet.name]); // eslint-disable-line react-hooks/exhaustive-deps -- scroll only when the selection moves
 
   return (
@@ -197,7 +208,8 @@ export function SheetGrid(props: SheetGridProps): JSX.Element {
           <tbody>
             {cells.map((row, r) => (
               <GridRow key={r} r={r} cells={row} columns={columns} decorate={decorate} styles={styles}
-                sel={shown && r >= shown.start.row && r <= shown.end.row ? rowSel(shown) : null} />
+                sel={shown && r >= shown.start.row && r <= shown.end.row ? rowSel(shown) : null}
+                active={shown && r === shown.start.row ? shown.start.column : -1} />
             ))}
           </tbody>
         </table>
