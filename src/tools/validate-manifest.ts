@@ -244,6 +244,11 @@ export function validateManifest(xml: string, options: ValidateOptions): Validat
   for (const required of ['SharedRuntime', 'CustomFunctionsRuntime']) {
     if (!sets.has(required)) errors.push(`<Requirements> must include the ${required} requirement set`);
   }
+  // CustomFunctions.Error (every KENT error message) is in CustomFunctionsRuntime 1.2.
+  const cfVersion = Number(sets.get('CustomFunctionsRuntime') ?? '0');
+  if (sets.has('CustomFunctionsRuntime') && !(cfVersion >= 1.2)) {
+    errors.push(`<Requirements> must ask for CustomFunctionsRuntime 1.2 or later: the functions return CustomFunctions.Error (got "${sets.get('CustomFunctionsRuntime')}")`);
+  }
   const permissions = child(root, 'Permissions')?.text.trim();
   if (permissions !== 'ReadWriteDocument') errors.push(`<Permissions> must be ReadWriteDocument, no more and no less (got "${permissions ?? ''}")`);
   checked.push('Workbook host, requirement sets, ReadWriteDocument permission');

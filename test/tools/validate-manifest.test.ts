@@ -96,6 +96,7 @@ describe('validate-manifest: broken copies', () => {
     ['an icon outside assets/', 'https://localhost:3000/assets/icon-64.png', 'https://localhost:3000/icon-64.png', 'is not in assets/'],
     ['more permission than needed', '<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>', 'must be ReadWriteDocument'],
     ['no SharedRuntime requirement', '<Set Name="SharedRuntime" MinVersion="1.1"/>', '', 'SharedRuntime requirement set'],
+    ['custom functions without error messages', '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>', 'CustomFunctionsRuntime 1.2 or later'],
     ['another host', '<Host Name="Workbook"/>', '<Host Name="Document"/>', 'Workbook host'],
     ['elements out of order', /(<Version>1\.0\.0\.0<\/Version>\s*)(<ProviderName>[^<]*<\/ProviderName>)/, '$2\n  $1', 'out of order'],
     ['an Id that is not a GUID', /<Id>[^<]*<\/Id>/, '<Id>kent-place-planner</Id>', '<Id> must be a GUID'],
