@@ -18,7 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { accuracyBy, cohortForecast, surplusBy, surplusFraction } from '../../src/engine';
 import { MAX_HISTORY_YEARS } from '../../src/functions/limits';
-import { createCustomFunctionsStub } from '../support/custom-functions-stub';
+import { DIST, loadFunctionsBundle } from '../support/functions-sandbox';
 import { loadReferenceCsv } from '../support/reference';
 import { makeCounty } from './county-data';
 import { Metric, SectionResult, skippedSection } from './report';
@@ -28,7 +28,6 @@ import { median, timeMs } from './stats';
 export const CALL_BUDGET_MS = 50;
 export const SURPLUS_BUDGET_US = 20;
 
-const SANDBOX = path.resolve(__dirname, '..', 'support', 'functions-sandbox.ts');
 const ACCURACY_CSV = 'dfe_la_forecast_accuracy_2023_2025.csv';
 
 type Call = (id: string, ...args: unknown[]) => unknown;
@@ -55,67 +54,33 @@ export interface FunctionsOptions {
   runs: number;
 }
 
-/**
- * Diagnostic only: the same dist/functions.js evaluated in this realm (globalThis.CustomFunctions set for
- * the duration), to separate the cost of Node's vm (every global lookup of the bundle, e.g. Math, Number,
- * Array, goes through the contextified global's interceptors, which Excel's runtime does not have)
- * from the cost of the functions themselves. The budgets are asserted on the sandbox figures only.
- */
-function outsideVm(file: string, body: (call: Call) => void): void {
-  const g = globalThis as { CustomFunctions?: unknown };
-  const before = g.CustomFunctions;
-  const stub = createCustomFunctionsStub();
-  g.CustomFunctions = stub;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating the built bundle is the point of this diagnostic
-    new Function(fs.readFileSync(file, 'utf8'))();
-    body((id, ...args) => {
-      const fn = stub.associations.get(id.toUpperCase()) as unknown as ((...a: unknown[]) => unknown) | undefined;
-      if (fn === undefined) throw new Error(`${id} is not registered by the bundle`);
-      return fn(...args);
-    });
-  } finally {
-    g.CustomFunctions = before;
+export function benchFunctions(opts: FunctionsOptions): SectionResult {
+  if (!fs.existsSync(path.join(DIST, 'functions.js'))) {
+    return skippedSection('functions', '2 Functions at Excel scale', 'dist/functions.js was not built');
   }
-}
-
-export async function benchFunctions(opts: FunctionsOptions): Promise<SectionResult> {
-  if (!fs.existsSync(SANDBOX)) {
-    return skippedSection('functions', '2 Functions at Excel scale', 'the functions sandbox loader (test/support/functions-sandbox.ts) is not there yet');
-  }
-  const { loadFunctionsBundle, DIST } = await import('../support/functions-sandbox');
   const sandbox = loadFunctionsBundle();
-  const metrics = suite((id, ...args) => sandbox.call(id, ...args), (v) => v instanceof sandbox.stub.Error, opts, false);
+  const metrics = suite((id, ...args) => sandbox.call(id, ...args), (v) => v instanceof sandbox.stub.Error, opts);
   const details: Record<string, unknown> = {
     runs: opts.runs,
     bundle: 'dist/functions.js in test/support/functions-sandbox.ts (vm realm, only CustomFunctions)',
     functions: [...sandbox.functions.keys()],
     accuracyRows: loadReferenceCsv(ACCURACY_CSV).length,
   };
-  outsideVm(path.join(DIST, 'functions.js'), (call) => {
-    metrics.push(...suite(call, () => false, opts, true));
-  });
   return { key: 'functions', title: '2 Functions at Excel scale', metrics, details };
 }
 
-/**
- * The benches. With `diagnostic` (the bundle outside the vm) only the three heaviest are timed, without
- * budgets or correctness rows, keys suffixed "OutsideVm".
- */
-function suite(call: Call, isError: (v: unknown) => boolean, opts: FunctionsOptions, diagnostic: boolean): Metric[] {
+/** The benches, each followed by a check of its result against the engine. */
+function suite(call: Call, isError: (v: unknown) => boolean, opts: FunctionsOptions): Metric[] {
   const errorIn = (v: unknown): { code: string; message: string } | null => {
     const cell = Array.isArray(v) && Array.isArray(v[0]) ? (v[0] as unknown[])[0] : v;
     return isError(cell) ? { code: (cell as { code: string }).code, message: (cell as Error).message } : null;
   };
   const metrics: Metric[] = [];
   const check = (key: string, label: string, ok: boolean, note: string): void => {
-    if (diagnostic) return;
     metrics.push({ key, label, value: ok ? 'yes' : 'NO', unit: '', status: ok ? 'PASS' : 'FAIL', ...(ok ? {} : { note }) });
   };
-  /** A timing row: budgeted in the sandbox, INFO in the diagnostic. */
   const timing = (key: string, label: string, value: number, unit: string, budget?: { max: number }): void => {
-    if (diagnostic) metrics.push({ key: `${key}OutsideVm`, label: `(outside vm) ${label}`, value, unit });
-    else metrics.push({ key, label, value, unit, ...(budget !== undefined ? { budget } : {}) });
+    metrics.push({ key, label, value, unit, ...(budget !== undefined ? { budget } : {}) });
   };
 
   // SURPLUS: 10,000 calls on 12-cell ranges.
@@ -147,7 +112,7 @@ function suite(call: Call, isError: (v: unknown) => boolean, opts: FunctionsOpti
     });
     const us = (median(samples) * 1000) / calls;
     timing('surplusUsPerCall', `SURPLUS, ${calls.toLocaleString('en-GB')} calls on 12-cell ranges: per call`, us, 'µs', { max: SURPLUS_BUDGET_US });
-    if (!diagnostic) timing('surplus10kMs', `SURPLUS, ${calls.toLocaleString('en-GB')} calls: total`, median(samples), 'ms');
+    timing('surplus10kMs', `SURPLUS, ${calls.toLocaleString('en-GB')} calls: total`, median(samples), 'ms');
     check('surplusCorrect', 'SURPLUS = engine surplusFraction', wrong === 0 && bad === -1 && Number.isFinite(sink), `${wrong} non-numeric results; first mismatching range ${bad}`);
   }
 
@@ -186,7 +151,7 @@ function suite(call: Call, isError: (v: unknown) => boolean, opts: FunctionsOpti
   }
 
   // ACCURACYBY over the 1,808 published rows, by LA name and by region.
-  if (!diagnostic) {
+  {
     const data = loadReferenceCsv(ACCURACY_CSV);
     const forecast = data.map((r) => Number(r.forecast_nor));
     const actual = data.map((r) => Number(r.actual_nor));
@@ -217,32 +182,34 @@ function suite(call: Call, isError: (v: unknown) => boolean, opts: FunctionsOpti
   }
 
   // FORECAST.
-  if (!diagnostic) {
+  {
     const horizon = 15;
     const forecastOf = (rolls: number[][], births: number[]) => cohortForecast(rolls, { driver: births, horizon, ratioYears: 3, method: 'mean' }).forecast;
     const same = (out: unknown, expected: number[][]): boolean =>
       Array.isArray(out) && out.length === expected.length && expected.every((row, y) => row.every((v, g) => rel((out as number[][])[y][g], v) <= 1e-12));
 
-    // The issue's 600 x 7 history.
+    // The issue's 600 x 7 history (no driver, so only the history's size is in question).
     const big = makeCounty(1, 600, horizon, 600)[0];
-    const bigCells = big.rolls;
-    const bigDriver = column(big.births.slice(0, MAX_HISTORY_YEARS + horizon));
     let out600: unknown = null;
-    const rejectMs = median(Array.from({ length: opts.runs }, () => timeMs(() => (out600 = call('FORECAST', bigCells, bigDriver, horizon, 3, 'mean', null)))));
+    const bigMs = median(Array.from({ length: opts.runs }, () => timeMs(() => (out600 = call('FORECAST', big.rolls, null, horizon, 3, 'mean', null)))));
     const err = errorIn(out600);
-    if (err !== null) {
+    if (MAX_HISTORY_YEARS < 600) {
+      const named = err !== null && err.code === '#NUM!' && err.message.includes(String(MAX_HISTORY_YEARS));
       metrics.push({
         key: 'forecast600x7',
-        label: 'FORECAST on a 600 x 7 history (600 years)',
-        value: `${err.code}`,
+        label: 'FORECAST on a 600 x 7 history: #NUM! naming the limit',
+        value: err === null ? 'no error' : err.code,
         unit: '',
-        status: 'INFO',
-        note: `rejected by the documented limit (${MAX_HISTORY_YEARS} history years): "${err.message}"; benched below at the limit and as 600 areas x (10 x 7)`,
+        status: named ? 'PASS' : 'FAIL',
+        note: named
+          ? `rejected by the documented limit (${MAX_HISTORY_YEARS} history years): "${err.message}"; benched instead at the limit and as 600 areas x (10 x 7)`
+          : `expected #NUM! naming the limit ${MAX_HISTORY_YEARS}, got ${JSON.stringify(err ?? out600)}`,
       });
-      metrics.push({ key: 'forecast600x7RejectMs', label: 'FORECAST 600 x 7: time to return the #NUM!', value: rejectMs, unit: 'ms', budget: { max: CALL_BUDGET_MS } });
+      metrics.push({ key: 'forecast600x7RejectMs', label: 'FORECAST 600 x 7: time to return the #NUM!', value: bigMs, unit: 'ms', budget: { max: CALL_BUDGET_MS } });
     } else {
-      // The limit was raised: bench the 600-year history itself.
-      metrics.push({ key: 'forecast600x7Ms', label: 'FORECAST on a 600 x 7 history', value: rejectMs, unit: 'ms', budget: { max: CALL_BUDGET_MS } });
+      // The limit allows it: bench the 600-year history itself.
+      metrics.push({ key: 'forecast600x7Ms', label: 'FORECAST on a 600 x 7 history (no driver)', value: bigMs, unit: 'ms', budget: { max: CALL_BUDGET_MS } });
+      check('forecast600x7Correct', 'FORECAST 600 x 7 = engine cohortForecast', same(out600, cohortForecast(big.rolls, { horizon, ratioYears: 3, method: 'mean' }).forecast), `got ${JSON.stringify(err)}`);
     }
 
     // The largest accepted history.
@@ -254,12 +221,6 @@ function suite(call: Call, isError: (v: unknown) => boolean, opts: FunctionsOpti
     metrics.push({ key: 'forecastMaxHistoryMs', label: `FORECAST on a ${MAX_HISTORY_YEARS} x 7 history (the limit), births, ${horizon} years`, value: maxMs, unit: 'ms', budget: { max: CALL_BUDGET_MS } });
     check('forecastMaxHistoryCorrect', `FORECAST ${MAX_HISTORY_YEARS} x 7 = engine cohortForecast`, same(outMax, forecastOf(max.rolls, max.births)), `got ${JSON.stringify(errorIn(outMax))}`);
 
-  }
-  {
-    const horizon = 15;
-    const forecastOf = (rolls: number[][], births: number[]) => cohortForecast(rolls, { driver: births, horizon, ratioYears: 3, method: 'mean' }).forecast;
-    const same = (out: unknown, expected: number[][]): boolean =>
-      Array.isArray(out) && out.length === expected.length && expected.every((row, y) => row.every((v, g) => rel((out as number[][])[y][g], v) <= 1e-12));
     // 600 planning areas x (10 x 7): the county as 600 FORECAST cells.
     const county = makeCounty(600, 10, horizon);
     const driverCells = county.map((a) => column(a.births));
@@ -270,7 +231,7 @@ function suite(call: Call, isError: (v: unknown) => boolean, opts: FunctionsOpti
     all();
     const countyMs = median(Array.from({ length: opts.runs }, () => timeMs(all)));
     timing('forecast600AreasMs', `FORECAST x 600 areas (10 x 7 history, births, ${horizon} years): all 600 calls`, countyMs, 'ms', { max: CALL_BUDGET_MS });
-    if (!diagnostic) timing('forecastPerCallUs', 'FORECAST 10 x 7: per call', (countyMs * 1000) / county.length, 'µs');
+    timing('forecastPerCallUs', 'FORECAST 10 x 7: per call', (countyMs * 1000) / county.length, 'µs');
     const badArea = county.findIndex((a, i) => !same(outs[i], forecastOf(a.rolls, a.births)));
     check('forecast600AreasCorrect', 'FORECAST x 600 = engine cohortForecast', badArea === -1, `area ${badArea + 1}: ${JSON.stringify(errorIn(outs[badArea]))}`);
   }

@@ -13,20 +13,17 @@ import * as path from 'path';
 import { DIST } from './dist';
 import { Metric, SectionResult, skippedSection } from './report';
 import { median } from './stats';
+import { CHROMIUM_ARGS as BROWSER_TEST_ARGS, CHROMIUM_PATH as CHROMIUM, isLocalUrl } from '../support/browser';
 import { startStaticServer } from '../support/static-server';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const START_BUDGET_MS = 1500;
 const TIMEOUT_MS = 20_000;
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  // Nothing but the local server resolves, so the page cannot reach the network even by mistake.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+/**
+ * The browser tests' launch arguments, plus a resolver rule instead of their page.route interception
+ * (which would add a round trip to Node to every request and so to the time measured): nothing but
+ * the local server resolves, so the page cannot reach the network even by mistake.
+ */
+export const CHROMIUM_ARGS = [...BROWSER_TEST_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 /**
  * Evaluated in the page: the time in ms since navigation start once the Run button is enabled, else
@@ -51,7 +48,6 @@ const TIMINGS = `() => {
 
 /** A function (for page.evaluate / waitForFunction) from source text written for the page. */
 function pageFunction<T>(source: string): () => T {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is a constant of this file, meant for the browser
   return new Function(`return (${source});`)() as () => T;
 }
 
@@ -87,8 +83,7 @@ export async function benchPaneStart(runs: number): Promise<SectionResult> {
       const external: string[] = [];
       const consoleErrors: string[] = [];
       page.on('request', (r) => {
-        const host = new URL(r.url()).hostname;
-        if (!['127.0.0.1', ''].includes(host) && !r.url().startsWith('data:')) external.push(r.url());
+        if (!isLocalUrl(r.url())) external.push(r.url());
       });
       page.on('console', (m) => {
         if (m.type() === 'error') consoleErrors.push(m.text());
