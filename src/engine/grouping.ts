@@ -22,10 +22,13 @@ export function sumBy(keys: readonly string[], values: readonly number[]): Map<s
   if (!Array.isArray(values)) fail('VALUE', 'values must be a list of numbers');
   requireSameLength(labels, values, 'keys', 'values');
   const sums = new Map<string, number>();
-  labels.forEach((key, i) => {
-    const v = requireFinite(values[i], `values item ${i + 1}`);
+  for (let i = 0; i < labels.length; i++) {
+    const raw = values[i];
+    // The message is only built for an entry that fails.
+    const v = typeof raw === 'number' && Number.isFinite(raw) ? raw : requireFinite(raw, `values item ${i + 1}`);
+    const key = labels[i];
     sums.set(key, (sums.get(key) ?? 0) + v);
-  });
+  }
   for (const [key, sum] of sums) requireFiniteResult(sum, `the sum for "${key}"`);
   return sums;
 }

@@ -47,7 +47,11 @@ function pairPlaces(capacity: number, roll: number, method: SurplusMethod): numb
  */
 export function surplus(capacity: readonly number[], roll: readonly number[], method: SurplusMethod = 'net'): SurplusResult {
   const [cap, rol] = requirePairedCounts(capacity, roll, 'capacity', 'roll');
-  const m = requireOneOf(method, 'method', METHODS);
+  return totalsOf(cap, rol, requireOneOf(method, 'method', METHODS));
+}
+
+/** {@link surplus} on lists already checked (non-empty, same size, non-negative finite). */
+function totalsOf(cap: readonly number[], rol: readonly number[], m: SurplusMethod): SurplusResult {
   let totalCapacity = 0;
   let totalRoll = 0;
   let places = 0;
@@ -192,18 +196,20 @@ export function surplusBy(
   // Net places are the difference of the group sums; unfilled places are summed row by row.
   const unfilledBy = method === 'unfilled' ? sumBy(labels, cap.map((c, i) => pairPlaces(c, rol[i], method))) : null;
 
-  const row = (group: string, c: number, r: number, places: number, zeroMessage: string): SurplusByRow => {
-    if (c === 0) fail('DIV0', zeroMessage);
-    const fraction = requireFiniteResult(places / c, `surplus fraction of ${JSON.stringify(group)}`);
+  // Messages are built only when a check fails (this runs once per group on ranges of 100,000 rows).
+  const row = (group: string, c: number, r: number, places: number): SurplusByRow => {
+    if (c === 0) fail('DIV0', `capacity of group ${JSON.stringify(group)} is 0: surplus cannot be computed`);
+    const fraction = places / c;
+    if (!Number.isFinite(places)) requireFiniteResult(places, `surplus places of ${JSON.stringify(group)}`);
+    if (!Number.isFinite(fraction)) requireFiniteResult(fraction, `surplus fraction of ${JSON.stringify(group)}`);
     return { group, capacity: c, roll: r, places, fraction, status: statusOf(fraction, min, max) };
   };
   const rows = [...capacityBy].map(([g, c]) => {
     const r = rollBy.get(g) as number;
-    const places = unfilledBy ? (unfilledBy.get(g) as number) : requireFiniteResult(c - r, `surplus places of ${JSON.stringify(g)}`);
-    return row(g, c, r, places, `capacity of group ${JSON.stringify(g)} is 0: surplus cannot be computed`);
+    return row(g, c, r, unfilledBy ? (unfilledBy.get(g) as number) : c - r);
   });
-  const all = surplus(cap, rol, method);
-  const total = row('Total', all.capacity, all.roll, all.places, 'total capacity is 0: surplus cannot be computed');
+  const all = totalsOf(cap, rol, method);
+  const total = { ...all, group: 'Total', status: statusOf(all.fraction, min, max) };
   return {
     rows,
     total,

@@ -89,7 +89,13 @@ export function requireFraction(value: unknown, name: string): number {
 export function requireCounts(values: readonly unknown[], name: string): number[] {
   if (!Array.isArray(values)) fail('VALUE', `${name} must be a list of numbers`);
   if (values.length === 0) fail('NA', `${name} is empty: give at least one number`);
-  return values.map((v, i) => requireNonNegative(v, `${name} item ${i + 1}`));
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // Fast path for the common case; the message is only built for an entry that fails.
+    out[i] = typeof v === 'number' && v >= 0 && v !== Infinity ? v : requireNonNegative(v, `${name} item ${i + 1}`);
+  }
+  return out;
 }
 
 /**
