@@ -41,8 +41,11 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   header: { display: 'flex', flexDirection: 'column' },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Four tabs do not fit in the narrowest panes: let them wrap rather than be cut off.
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // A class that sets display would override the hidden attribute, so hidden panels get their own.
+  hiddenPanel: { display: 'none' },
 });
 
 export function App(props: { gateway: WorkbookGateway }): JSX.Element {
@@ -81,7 +84,7 @@ export function App(props: { gateway: WorkbookGateway }): JSX.Element {
                 role="tabpanel"
                 aria-labelledby={`kpp-tab-${t.id}`}
                 hidden={tab !== t.id}
-                className={styles.panel}
+                className={tab === t.id ? styles.panel : styles.hiddenPanel}
               >
                 {t.id === 'scenarios' && <ScenariosPanel gateway={props.gateway} />}
                 {t.id === 'compare' && <ComparePanel gateway={props.gateway} />}

@@ -41,7 +41,7 @@ const MessagesContext = React.createContext<{ messages: ShownMessage[]; dismiss:
 });
 
 /** How many messages stay visible at once (newest first). */
-const MAX_MESSAGES = 4;
+const MAX_MESSAGES = 3;
 
 export function StatusProvider(props: { children: React.ReactNode }): JSX.Element {
   const [messages, setMessages] = React.useState<ShownMessage[]>([]);
@@ -101,9 +101,13 @@ export function StatusArea(): JSX.Element | null {
           </MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" size="small" aria-label={`Dismiss: ${m.title}`} onClick={() => dismiss(m.id)}>
-                ×
-              </Button>
+              <Button
+                appearance="transparent"
+                size="small"
+                icon={<span aria-hidden="true">×</span>}
+                aria-label={`Dismiss: ${m.title}`}
+                onClick={() => dismiss(m.id)}
+              />
             }
           />
         </MessageBar>

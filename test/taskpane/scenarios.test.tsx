@@ -21,7 +21,13 @@ async function ready(data?: WorkbookData, options?: { stepDelayMs?: number }) {
 }
 
 /** What the pane should have written for a scenario on the fixture's Rolls table, built straight from the model. */
-function expectedSheets(data: WorkbookData, name: string, parameters: ScenarioParameters, layout: RollsLayout = detectLayout(ROLLS_HEADER)) {
+function expectedSheets(
+  data: WorkbookData,
+  name: string,
+  parameters: ScenarioParameters,
+  layout: RollsLayout = detectLayout(ROLLS_HEADER),
+  mode: 'values' | 'live' = 'values',
+) {
   const rollsSheet = data.sheets.find((s) => s.name === 'Rolls')!;
   const scenario: Scenario = {
     id: 'expected',
@@ -35,7 +41,7 @@ function expectedSheets(data: WorkbookData, name: string, parameters: ScenarioPa
   const { areas } = parseRolls(rollsSheet.values, layout);
   const result = runScenario(scenario, areas);
   return scenarioSheets(result, {
-    mode: 'values',
+    mode,
     inputSheet: 'Rolls',
     inputAddress: `A1:H${rollsSheet.values.length}`,
     version: ADDIN_VERSION,
@@ -164,6 +170,20 @@ test('runs a scenario: a new sheet holds exactly the model output', async () => 
   expect(after.sheets.find((s) => s.name === 'Rolls')).toEqual(before.sheets.find((s) => s.name === 'Rolls'));
 });
 
+test('"Live KENT formulas" writes the model\'s formulas referring to the input cells', async () => {
+  const { user, gateway } = await ready();
+  const p = panel();
+  const before = gateway.snapshot();
+  await user.click(within(p).getByRole('radio', { name: 'Live KENT formulas' }));
+  await user.click(within(p).getByRole('button', { name: 'Run scenario' }));
+  expect(await waitForStatus('Scenario "Baseline" written')).toMatch(/as live KENT formulas/);
+  const after = gateway.snapshot();
+  const expected = expectedSheets(before, 'Baseline', DEFAULT_PARAMETERS, undefined, 'live');
+  for (const write of expected) expect(compareSheet(after, write).mismatches).toEqual([]);
+  const cells = after.sheets.find((s) => s.name === expected[0].sheet)!.values.flat();
+  expect(cells.some((v) => typeof v === 'string' && v.startsWith('=KENT.FORECAST('))).toBe(true);
+});
+
 test('parameter problems are shown beside the fields and block the run', async () => {
   const { user } = await ready();
   const p = panel();
@@ -200,12 +220,17 @@ test('a sheet that already holds data: the dialog names it; Cancel leaves it, Re
   await user.click(within(p).getByRole('button', { name: 'Run scenario' }));
   let dialog = await screen.findByRole('alertdialog');
   expect(dialog).toHaveTextContent(`The sheet "${sheetName}" already holds data.`);
+  // Keyboard: focus starts on Replace and stays inside the dialog.
+  await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Replace' })).toHaveFocus());
+  await user.tab();
+  expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
   await waitForStatus(`Sheet "${sheetName}" was left as it was.`);
   await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
   expect(gateway.snapshot()).toEqual(first);
 
-  await user.click(within(p).getByRole('button', { name: 'Run scenario' }));
+  // (the rest of the pane is back in the accessibility tree once the dialog has gone)
+  await user.click(await within(p).findByRole('button', { name: 'Run scenario' }));
   dialog = await screen.findByRole('alertdialog');
   await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
   await waitForStatus(/Scenario "Baseline" written[\s\S]*3 years ahead/);

@@ -34,6 +34,26 @@ if (typeof window !== 'undefined') {
         dispatchEvent: () => false,
       }) as MediaQueryList;
   }
+  // jsdom lays nothing out, so <body> measures 0 x 0 and Fluent's focus manager (tabster) takes every
+  // element for invisible: a dialog then cannot move focus to its buttons and ends up hidden from the
+  // accessibility tree. A pane-sized body (as in Excel) lets the dialogs behave as in a browser.
+  const bodyRect = HTMLBodyElement.prototype.getBoundingClientRect;
+  HTMLBodyElement.prototype.getBoundingClientRect = function getBoundingClientRect(this: HTMLBodyElement): DOMRect {
+    const rect = bodyRect.call(this);
+    if (rect.width > 0 || rect.height > 0) return rect;
+    return { x: 0, y: 0, top: 0, left: 0, width: 360, height: 800, right: 360, bottom: 800, toJSON: () => ({}) } as DOMRect;
+  };
+  // Same reason: jsdom's offsetParent is always null, which tabster reads as display:none.
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+    configurable: true,
+    get(this: HTMLElement): Element | null {
+      if (this === this.ownerDocument.body) return null;
+      for (let e: HTMLElement | null = this; e; e = e.parentElement) {
+        if (e.hidden || e.style.display === 'none') return null;
+      }
+      return this.isConnected ? this.parentElement : null;
+    },
+  });
   if (typeof Element.prototype.scrollIntoView !== 'function') {
     Element.prototype.scrollIntoView = function scrollIntoView(): void {};
   }

@@ -106,7 +106,7 @@ export function ComparePanel(props: { gateway: WorkbookGateway }): JSX.Element {
       )}
       <ScenarioPicker label="Scenario A" scenarios={saved.scenarios} value={idA} onChange={setIdA} disabled={busy} />
       <ScenarioPicker label="Scenario B" scenarios={saved.scenarios} value={idB} onChange={setIdB} disabled={busy} />
-      {same && <Text>Choose two different scenarios.</Text>}
+      {same && saved.scenarios.length >= 2 && <Text>Choose two different scenarios.</Text>}
       <div>
         <Button appearance="primary" onClick={() => void compare()} disabled={busy || !a || !b || same}>
           Write comparison

@@ -46,7 +46,9 @@ import { useSheetWriter } from '../useSheetWriter';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
+  // Inputs size themselves to ~20 characters by default; in the two-column rows they must shrink.
+  shrink: { minWidth: 0, width: '100%', boxSizing: 'border-box' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   saved: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
   savedItem: {
@@ -64,7 +66,7 @@ const useStyles = makeStyles({
 /** How many tables the default picker reads looking for a rolls table. */
 const AUTO_PICK_LIMIT = 10;
 /** How many model notes the success message lists before "and N more". */
-const NOTES_SHOWN = 5;
+const NOTES_SHOWN = 2;
 
 function inputSummary(areas: AreaHistory[]): string {
   const first = areas[0];
@@ -362,6 +364,8 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
           <Field label="Horizon (years)" hint="5 for primary; up to 10 for secondary." validationState={fieldState('horizon')} validationMessage={formProblems.horizon}>
             <SpinButton
               aria-label="Horizon in years"
+              className={styles.shrink}
+              input={{ size: 4 }}
               min={LIMITS.horizon.min}
               max={LIMITS.horizon.max}
               value={spinValue(form.horizon)}
@@ -373,6 +377,8 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
           <Field label="Ratio window (years)" hint="How many recent years of ratios to average." validationState={fieldState('ratioYears')} validationMessage={formProblems.ratioYears}>
             <SpinButton
               aria-label="Ratio window in years"
+              className={styles.shrink}
+              input={{ size: 4 }}
               min={LIMITS.ratioYears.min}
               max={LIMITS.ratioYears.max}
               value={spinValue(form.ratioYears)}
@@ -419,6 +425,8 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
           <Field label="Target surplus (%)" hint="At least this many places spare." validationState={fieldState('targetPct')} validationMessage={formProblems.targetPct}>
             <Input
               aria-label="Target surplus, minimum percent"
+              className={styles.shrink}
+              input={{ size: 4 }}
               inputMode="decimal"
               value={form.targetPct}
               contentAfter="%"
@@ -429,6 +437,8 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
           <Field label="Top of band (%)" hint="Above this is more than planned." validationState={fieldState('targetMaxPct')} validationMessage={formProblems.targetMaxPct}>
             <Input
               aria-label="Target surplus, maximum percent"
+              className={styles.shrink}
+              input={{ size: 4 }}
               inputMode="decimal"
               value={form.targetMaxPct}
               contentAfter="%"
