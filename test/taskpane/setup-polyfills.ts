@@ -48,7 +48,8 @@ if (typeof window !== 'undefined') {
     configurable: true,
     get(this: HTMLElement): Element | null {
       if (this === this.ownerDocument.body) return null;
-      for (let e: HTMLElement | null = this; e; e = e.parentElement) {
+      if (this.hidden || this.style.display === 'none') return null;
+      for (let e = this.parentElement; e; e = e.parentElement) {
         if (e.hidden || e.style.display === 'none') return null;
       }
       return this.isConnected ? this.parentElement : null;
