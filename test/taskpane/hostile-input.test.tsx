@@ -196,6 +196,12 @@ function runButton(): HTMLElement {
   return within(scenariosPanel()).getByRole('button', { name: 'Run scenario' });
 }
 
+/** Clicks Run once the pane is no longer busy with the previous action (a disabled button ignores clicks). */
+async function clickRun(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await waitFor(() => expect(runButton()).not.toBeDisabled(), { timeout: 20_000 });
+  await user.click(runButton());
+}
+
 /** The text of the MessageBar whose title contains `title`, inside `container`. */
 async function messageBar(container: HTMLElement, title: string): Promise<string> {
   let text = '';
@@ -211,11 +217,31 @@ async function messageBar(container: HTMLElement, title: string): Promise<string
   return text;
 }
 
+function runButtonAny(): HTMLElement | null {
+  return Array.from(scenariosPanel().querySelectorAll('button')).find((b) => b.textContent === 'Run scenario') ?? null;
+}
+
+/** For failure messages: how many writes the gateway under test was asked for. */
+let gatewayWrites: (() => number) | null = null;
+
 /** Answers the replace dialog and waits until it has closed (the rest of the pane is inert while it is open). */
 async function answerDialog(user: ReturnType<typeof userEvent.setup>, button: 'Replace' | 'Cancel'): Promise<HTMLElement> {
-  const dialog = await screen.findByRole('alertdialog', {}, { timeout: 10_000 });
-  const text = dialog.textContent ?? '';
-  await user.click(within(dialog).getByRole('button', { name: button }));
+  const found = await screen.findByRole(
+    'alertdialog',
+    {},
+    {
+      timeout: 20_000,
+      // Worked out only on failure, so polling stays cheap.
+      onTimeout: () =>
+        new Error(
+          `no replace dialog; status: ${JSON.stringify(statusTexts().map((t) => t.slice(0, 200)))}; writes: ${gatewayWrites?.() ?? -1}; ` +
+            `dialogs hidden from the accessibility tree: ${screen.queryAllByRole('alertdialog', { hidden: true }).length}; ` +
+            `Run disabled: ${(runButtonAny() as HTMLButtonElement | null)?.disabled}`,
+        ),
+    },
+  );
+  const text = found.textContent ?? '';
+  await user.click(within(found).getByRole('button', { name: button }));
   await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), { timeout: 10_000 });
   await waitFor(() => expect(runButton()).toBeInTheDocument(), { timeout: 10_000 });
   const shown = document.createElement('div');
@@ -231,6 +257,7 @@ function expectNoInjectedHtml(): void {
 describe('the task pane on hostile workbook content', () => {
   test('runs on formula-like labels: nothing executed, inputs untouched, the occupied sheet only replaced when confirmed', async () => {
     const gateway = new RecordingGateway(hostileWorkbook());
+    gatewayWrites = () => gateway.writes.length;
     const before = gateway.snapshot();
     const user = renderPane(gateway);
     await chooseRolls(user, 'Rolls');
@@ -252,7 +279,7 @@ describe('the task pane on hostile workbook content', () => {
     await user.paste(`${DDE} ${PLUS}`);
 
     // 1. Run: the target sheet holds data, so the pane asks, naming it; Cancel leaves everything.
-    await user.click(runButton());
+    await clickRun(user);
     const dialog = await answerDialog(user, 'Cancel');
     expect(dialog.textContent).toContain(`"${TARGET}"`);
     await waitForStatus('Nothing written');
@@ -260,7 +287,7 @@ describe('the task pane on hostile workbook content', () => {
     expect(gateway.snapshot()).toEqual(before);
 
     // 2. Run again and confirm Replace: values mode.
-    await user.click(runButton());
+    await clickRun(user);
     expect((await answerDialog(user, 'Replace')).textContent).toContain(`"${TARGET}"`);
     const done = await waitForStatus(`Scenario "${SCENARIO}" written`);
     expect(done).toContain('Left out:');
@@ -285,7 +312,7 @@ describe('the task pane on hostile workbook content', () => {
 
     // 3. Live KENT formulas: again only after confirming; formulas refer to the input sheet by its quoted name.
     await user.click(within(scenariosPanel()).getByRole('radio', { name: 'Live KENT formulas' }));
-    await user.click(runButton());
+    await clickRun(user);
     await answerDialog(user, 'Replace');
     await waitFor(() => expect(gateway.writes).toHaveLength(2), { timeout: 20_000 });
     await waitFor(() => expect(statusTexts().filter((t) => t.includes(`Scenario "${SCENARIO}" written`))).toHaveLength(2), { timeout: 20_000 });
@@ -356,7 +383,7 @@ describe('the task pane on hostile workbook content', () => {
     await user.click(name);
     await user.paste(LONG);
     if (!(runButton() as HTMLButtonElement).disabled) {
-      await user.click(runButton());
+      await clickRun(user);
       const failed = await waitForStatus('Could not');
       expect(failed).toMatch(new RegExp(`${MAX_CELL_TEXT.toLocaleString('en-GB')}|characters`));
       expect(failed.length).toBeLessThan(3000);
