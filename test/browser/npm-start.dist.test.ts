@@ -142,7 +142,11 @@ test('npm start serves the demo host, a scenario runs end to end, and the server
   watched = await openWatchedPage(browser);
   const { page } = watched;
   // The first request waits for the development build to finish.
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SERVER_START_MS });
+  const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SERVER_START_MS });
+  // The development server sends the pages' policy as a header too (no eval even in development).
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  expect(csp).not.toContain('unsafe-eval');
   await waitForPaneReady(page);
   const ready = Date.now() - started;
 

@@ -159,6 +159,9 @@ test('run scenario A (PrimaryRolls, defaults): the new sheet shows the engine fo
   expect(mismatches(ratioChecks)).toEqual([]);
 
   await saveScreenshot(page, '02-scenario-run');
+  // The pane's status area sits above the panels: scroll up to see (and photograph) the run's message.
+  await pane(page).evaluate((el) => el.scrollTo(0, 0));
+  await saveScreenshot(page, '02b-scenario-run-status');
   watched.assertClean('run scenario');
 });
 
