@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { MemoryGateway } from '../excel/memory-gateway';
 import { sampleWorkbook } from '../sample';
 import { DemoHost } from './DemoHost';
+import { disableTelemetryFrame } from './office-outside';
 
 /** Pause between the steps of a write, so the pane's progress shows as it would in Excel. */
 const STEP_DELAY_MS = 25;
@@ -56,8 +57,11 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
   start();
 } else {
   const timer = setTimeout(start, OFFICE_READY_TIMEOUT_MS);
-  Office.onReady(() => {
+  Office.onReady((info) => {
     clearTimeout(timer);
+    // Outside Office (no host): stop office.js's telemetry frame, which would only be refused by the
+    // page's policy (see office-outside.ts). In Office the host owns office.js's logging.
+    if (!info.host) disableTelemetryFrame();
     start();
   }).catch(() => start());
 }
