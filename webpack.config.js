@@ -6,9 +6,12 @@
  *     CustomFunctions global) and dist/functions.json (custom-functions-metadata-plugin).
  *  2. "pages": the task pane (src/taskpane/index.tsx -> dist/taskpane.html, which also loads office.js
  *     from Microsoft's CDN and functions.js: the shared runtime) and the demo host (src/demo/index.tsx ->
- *     dist/index.html, loading office.js from the npm copy at /office-js/). Also copies assets/,
- *     the office.js package and the manifest (URLs rewritten to ADDIN_BASE_URL when set; a development
- *     build gets its own Id, namespace KENTDEV and display name so it never collides with the deployed one).
+ *     dist/index.html, loading office.js from the npm copy at /office-js/). Also copies assets/, the
+ *     two files of the office.js package the demo host loads outside Office (OFFICE_JS_FILES) and the
+ *     manifest (URLs rewritten to ADDIN_BASE_URL when set). A production build writes
+ *     dist/manifest.xml; a development build (npm start, build:dev) writes dist/manifest.dev.xml
+ *     instead, with its own Id, namespace KENTDEV and display name so it never collides with the
+ *     deployed add-in, and never under the name a deployment of dist/ would ship.
  *
  * Source maps are separate files in every mode (devtool "source-map", never eval), so the pages'
  * Content-Security-Policy (no 'unsafe-eval', no inline script) holds in development too.
@@ -31,6 +34,15 @@ const DIST = path.join(ROOT, 'dist');
 const DEV_BASE_URL = 'https://localhost:3000/';
 const DEFAULT_PORT = 3000;
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/**
+ * The files of the npm office.js package (node_modules/@microsoft/office-js/dist) the demo host
+ * loads outside Office, served from dist/office-js/: office.js itself and o15apptofilemappingtable.js,
+ * which office.js loads before Office.onReady resolves with no host (no locale strings and no host
+ * files are loaded outside Office). The browser tests check that every /office-js/ request succeeds.
+ */
+const OFFICE_JS_FILES = ['office.js', 'o15apptofilemappingtable.js'];
+/** File names of the manifest in dist/: the deployed add-in's, and the development copy's. */
+const MANIFEST_FILE = { production: 'manifest.xml', development: 'manifest.dev.xml' };
 
 /** The deployed add-in's identity (as in manifest.xml) and the development copy's. */
 const RELEASE = { id: '389d0d3e-102b-4351-a8e9-55031c3c5b34', namespace: 'KENT', displayName: 'Kent Place Planner' };
@@ -95,6 +107,27 @@ function contentSecurityPolicy(development) {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/**
+ * Removes the other kind of manifest from dist/ after a build writes its own: a production build
+ * removes dist/manifest.dev.xml (output.clean does too); a development build removes dist/manifest.xml
+ * only when it is a development copy (written by npm start before the copies had separate names), so
+ * the production build that is still on disk beside the development server keeps its manifest.
+ */
+class RemoveStaleManifestPlugin {
+  constructor(development, dir = DIST) {
+    this.development = development;
+    this.dir = dir;
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('RemoveStaleManifestPlugin', () => {
+      const other = path.join(this.dir, this.development ? MANIFEST_FILE.production : MANIFEST_FILE.development);
+      if (!fs.existsSync(other)) return;
+      if (this.development && !fs.readFileSync(other, 'utf8').includes(`<Id>${DEVELOPMENT.id}</Id>`)) return;
+      fs.rmSync(other, { force: true });
+    });
+  }
 }
 
 /** Certificates for HTTPS=1: reuse ~/.office-addin-dev-certs, or generate them there. Never installs a CA. */
@@ -197,14 +230,18 @@ function pagesConfig({ mode, serve, https, port }) {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' },
+          // As published (info.minimized: Terser leaves Microsoft's files alone, byte for byte).
+          ...OFFICE_JS_FILES.map((file) => ({ from: `node_modules/@microsoft/office-js/dist/${file}`, to: `office-js/${file}`, info: { minimized: true } })),
+          // Microsoft's licence for the office.js files redistributed above.
+          { from: 'node_modules/@microsoft/office-js/LICENSE.md', to: 'office-js/LICENSE.md' },
           {
             from: 'manifest.xml',
-            to: 'manifest.xml',
+            to: development ? MANIFEST_FILE.development : MANIFEST_FILE.production,
             transform: { transformer: (content) => transformManifest(content.toString('utf8'), { baseUrl, development }), cache: false },
           },
         ],
       }),
+      new RemoveStaleManifestPlugin(development),
     ],
   };
 
@@ -222,8 +259,9 @@ function pagesConfig({ mode, serve, https, port }) {
         // Excel fetches functions.json and functions.js from its own origin.
         'Access-Control-Allow-Origin': '*',
       },
-      // dist/manifest.xml (the development copy) is written to disk so it can be sideloaded.
-      devMiddleware: { writeToDisk: (file) => file.endsWith('manifest.xml') },
+      // dist/manifest.dev.xml (the development copy) is written to disk so it can be sideloaded; nothing
+      // else is, so a production build in dist/ stays as it was (its manifest.xml included).
+      devMiddleware: { writeToDisk: (file) => path.basename(file) === MANIFEST_FILE.development },
       client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
       onListening(devServer) {
         const address = devServer.server.address();
@@ -233,7 +271,7 @@ function pagesConfig({ mode, serve, https, port }) {
           [
             '',
             `Kent Place Planner demo (the task pane beside the sample Kent workbook): ${scheme}://localhost:${actualPort}/`,
-            `To use it inside Excel, sideload ${path.join('dist', 'manifest.xml')} (the development copy: namespace KENTDEV)` +
+            `To use it inside Excel, sideload ${path.join('dist', MANIFEST_FILE.development)} (the development copy: namespace KENTDEV)` +
               (https ? '.' : ' after restarting with HTTPS=1 npm start (Excel only loads add-ins over https).'),
             '  Excel on the web: Home > Add-ins > More add-ins > My add-ins > Upload my add-in.',
             '  Excel desktop: see "Sideloading the add-in" in README.md.',
@@ -261,3 +299,6 @@ module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.normaliseBaseUrl = normaliseBaseUrl;
 module.exports.RELEASE = RELEASE;
 module.exports.DEVELOPMENT = DEVELOPMENT;
+module.exports.OFFICE_JS_FILES = OFFICE_JS_FILES;
+module.exports.MANIFEST_FILE = MANIFEST_FILE;
+module.exports.RemoveStaleManifestPlugin = RemoveStaleManifestPlugin;

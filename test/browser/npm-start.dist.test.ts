@@ -6,8 +6,8 @@
  * view, with the engine's figure in its first forecast cell). Then stops the server's whole process
  * group and checks that it is gone.
  *
- * The development server writes dist/manifest.xml (the development copy) to disk; the file as it was
- * before is put back afterwards so the production build in dist/ stays whole.
+ * The development server writes its copy of the manifest (namespace KENTDEV) to disk as
+ * dist/manifest.dev.xml, to be sideloaded, and leaves the production build's dist/manifest.xml as it was.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
@@ -23,12 +23,14 @@ const SERVER_START_MS = 240_000;
 jest.setTimeout(SERVER_START_MS + 90_000);
 
 const MANIFEST = path.join(REPO_ROOT, 'dist', 'manifest.xml');
+const DEV_MANIFEST = path.join(REPO_ROOT, 'dist', 'manifest.dev.xml');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS
+const { RELEASE, DEVELOPMENT } = require('../../webpack.config.js') as { RELEASE: { id: string }; DEVELOPMENT: { id: string } };
 
 let server: ChildProcess | null = null;
 let output = '';
 let browser: Browser | null = null;
 let watched: WatchedPage | null = null;
-let manifestBefore: Buffer | null = null;
 
 /** A TCP port nobody is listening on right now (on the loopback interface). */
 async function freePort(): Promise<number> {
@@ -109,18 +111,17 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   });
 }
 
-beforeAll(() => {
-  manifestBefore = fs.existsSync(MANIFEST) ? fs.readFileSync(MANIFEST) : null;
-});
-
 afterAll(async () => {
   if (watched) await closeWatched(watched);
   if (browser) await browser.close();
   if (server) await stopServer(server);
-  if (manifestBefore) fs.writeFileSync(MANIFEST, manifestBefore);
 });
 
 test('npm start serves the demo host, a scenario runs end to end, and the server stops cleanly', async () => {
+  // The production build the dist project made: its manifest is the release one.
+  const manifestBefore = fs.readFileSync(MANIFEST, 'utf8');
+  expect(manifestBefore).toContain(`<Id>${RELEASE.id}</Id>`);
+  fs.rmSync(DEV_MANIFEST, { force: true });
   const port = await freePort();
   const started = Date.now();
   // detached: the server (npm -> sh -> webpack) gets its own process group, so it can be stopped as a whole.
@@ -136,8 +137,8 @@ test('npm start serves the demo host, a scenario runs end to end, and the server
   const [url, expected, launched] = await Promise.all([waitForUrl(server, SERVER_START_MS), expectedPrimaryForecast(DEFAULTS), launchChromium()]);
   browser = launched;
   expect(url).toBe(`http://localhost:${port}/`);
-  // The console also says how to sideload the manifest (issue 5).
-  expect(output).toMatch(/sideload/i);
+  // The console also says how to sideload the manifest (issue 5): the development copy, under its own name.
+  expect(output).toMatch(/sideload\s+\S*manifest\.dev\.xml/i);
 
   watched = await openWatchedPage(browser);
   const { page } = watched;
@@ -185,6 +186,13 @@ test('npm start serves the demo host, a scenario runs end to end, and the server
       socket.once('error', () => resolve('closed'));
     }),
   ).resolves.toBe('closed');
+
+  // The development copy was written beside the production build, which kept its own manifest.
+  const devManifest = fs.readFileSync(DEV_MANIFEST, 'utf8');
+  expect(devManifest).toContain(`<Id>${DEVELOPMENT.id}</Id>`);
+  expect(devManifest).toContain('DefaultValue="KENTDEV"');
+  expect(devManifest).toContain(`https://localhost:${port}/`);
+  expect(fs.readFileSync(MANIFEST, 'utf8')).toBe(manifestBefore);
 
   // Last, so the checks above still run: no console error and no request leaving localhost.
   seen.assertClean('npm start: scenario run');

@@ -10,11 +10,40 @@ const MANIFEST = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 // webpack.config.js is CommonJS; its manifest helpers are what the build applies.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const build = require('../../webpack.config.js') as {
+  (env: Record<string, unknown>, argv: { mode: string }): Promise<BuildConfig[]>;
   transformManifest(xml: string, o: { baseUrl?: string | null; development?: boolean }): string;
   normaliseBaseUrl(v: string): string;
   RELEASE: { id: string };
   DEVELOPMENT: { id: string };
+  MANIFEST_FILE: { production: string; development: string };
+  RemoveStaleManifestPlugin: new (development: boolean, dir: string) => { apply(compiler: FakeCompiler): void };
 };
+
+/** The parts of a webpack configuration these tests read (the pages compiler's copy patterns and dev server). */
+interface BuildConfig {
+  name: string;
+  plugins: { patterns?: { from: string; to: string }[] }[];
+  devServer?: { devMiddleware: { writeToDisk: (file: string) => boolean } };
+  output: { path: string };
+}
+interface FakeCompiler {
+  hooks: { afterEmit: { tap(name: string, fn: () => void): void } };
+}
+
+async function pagesConfig(mode: 'production' | 'development', serve = false): Promise<BuildConfig> {
+  const saved = process.env.ADDIN_BASE_URL;
+  delete process.env.ADDIN_BASE_URL;
+  try {
+    const configs = await build(serve ? { WEBPACK_SERVE: true } : {}, { mode });
+    return configs.find((c) => c.name === 'pages')!;
+  } finally {
+    if (saved !== undefined) process.env.ADDIN_BASE_URL = saved;
+  }
+}
+
+function manifestTarget(config: BuildConfig): string[] {
+  return config.plugins.flatMap((p) => p.patterns ?? []).filter((p) => p.from === 'manifest.xml').map((p) => p.to);
+}
 
 function check(xml: string, namespace?: string) {
   return validateManifest(xml, { assetsDir: ASSETS, namespace });
@@ -130,5 +159,54 @@ describe('validate-manifest helpers', () => {
   it('reads PNG sizes', () => {
     expect(pngSize(fs.readFileSync(path.join(ASSETS, 'icon-80.png')))).toEqual({ width: 80, height: 80 });
     expect(pngSize(Buffer.from('not a png at all, not at all'))).toBeNull();
+  });
+});
+
+describe('the manifest in dist/', () => {
+  it('a production build writes dist/manifest.xml, a development build dist/manifest.dev.xml', async () => {
+    expect(build.MANIFEST_FILE).toEqual({ production: 'manifest.xml', development: 'manifest.dev.xml' });
+    expect(manifestTarget(await pagesConfig('production'))).toEqual(['manifest.xml']);
+    expect(manifestTarget(await pagesConfig('development'))).toEqual(['manifest.dev.xml']);
+  });
+
+  it('npm start writes only the development copy to disk', async () => {
+    const config = await pagesConfig('development', true);
+    expect(manifestTarget(config)).toEqual(['manifest.dev.xml']);
+    const writeToDisk = config.devServer!.devMiddleware.writeToDisk;
+    expect(writeToDisk(path.join(config.output.path, 'manifest.dev.xml'))).toBe(true);
+    expect(writeToDisk(path.join(config.output.path, 'manifest.xml'))).toBe(false);
+    expect(writeToDisk(path.join(config.output.path, 'index.html'))).toBe(false);
+  });
+
+  it('each kind of build removes the stale manifest of the other kind, and a development build keeps a release manifest.xml', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpp-dist-'));
+    const afterEmit = (development: boolean) => {
+      let hook: (() => void) | undefined;
+      new build.RemoveStaleManifestPlugin(development, dir).apply({ hooks: { afterEmit: { tap: (_name, fn) => (hook = fn) } } });
+      hook!();
+    };
+    const file = (name: string) => path.join(dir, name);
+    try {
+      const release = build.transformManifest(MANIFEST, {});
+      const dev = build.transformManifest(MANIFEST, { development: true });
+      // production: an old development copy goes
+      fs.writeFileSync(file('manifest.dev.xml'), dev);
+      fs.writeFileSync(file('manifest.xml'), release);
+      afterEmit(false);
+      expect(fs.existsSync(file('manifest.dev.xml'))).toBe(false);
+      expect(fs.readFileSync(file('manifest.xml'), 'utf8')).toBe(release);
+      // development: the release manifest.xml beside it stays (dist/ still holds that production build) ...
+      afterEmit(true);
+      expect(fs.readFileSync(file('manifest.xml'), 'utf8')).toBe(release);
+      // ... but a development copy left as manifest.xml by an older npm start goes
+      fs.writeFileSync(file('manifest.xml'), dev);
+      afterEmit(true);
+      expect(fs.existsSync(file('manifest.xml'))).toBe(false);
+      // nothing to remove: no error
+      afterEmit(true);
+      afterEmit(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
