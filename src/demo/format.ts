@@ -60,6 +60,8 @@ export interface DisplayCell {
   title?: string;
   /** The value behind the text (numbers unformatted), for charts; absent for errors and unworked formulas. */
   value?: string | number | boolean;
+  /** The cell's number format, on numbers that have one other than General (charts label their axis with it). */
+  numberFormat?: string;
 }
 
 const EMPTY: DisplayCell = { text: '', kind: 'empty' };
@@ -67,7 +69,11 @@ const EMPTY: DisplayCell = { text: '', kind: 'empty' };
 function show(value: EvalCell, format: string | null | undefined): DisplayCell {
   if (isErrorValue(value)) return { text: value.error, kind: 'error', title: value.message };
   if (value === null || value === '') return EMPTY;
-  if (typeof value === 'number') return { text: formatNumber(value, format), kind: 'number', value };
+  if (typeof value === 'number') {
+    return format && !/^general$/i.test(format)
+      ? { text: formatNumber(value, format), kind: 'number', value, numberFormat: format }
+      : { text: formatNumber(value, format), kind: 'number', value };
+  }
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', kind: 'boolean', value };
   if (/^#(VALUE!|N\/A|NUM!|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!)$/.test(value)) return { text: value, kind: 'error' };
   return { text: value, kind: 'text', value };
