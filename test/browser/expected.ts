@@ -2,7 +2,9 @@
  * The expected side of the browser tests, computed in node: the same sample workbook the demo host
  * loads, read through MemoryGateway, parsed with the task-pane model (detectLayout / parseRolls /
  * parseAccuracyInput), and forecast with the ENGINE directly (cohortForecast, housingYield,
- * accuracyBy), not through the model's runScenario or sheet builders.
+ * accuracyBy), not through the model's runScenario or sheet builders. The commissioning headline is
+ * the one exception: it is compared with the model's commissioningFigures (what the commissioning
+ * sheet shows), run in node on the same data.
  */
 import { accuracyBy, type AccuracyByResult } from '../../src/engine/accuracy';
 import { cohortForecast, type CohortForecast } from '../../src/engine/cohort-forecast';
@@ -12,6 +14,8 @@ import { MemoryGateway } from '../../src/excel/memory-gateway';
 import { sampleWorkbook, TABLE_NAMES } from '../../src/sample';
 import { detectLayout, parseRolls, type AreaHistory } from '../../src/taskpane/model/rolls';
 import { accuracyPhases, filterAccuracyByPhase, parseAccuracyInput } from '../../src/taskpane/model/accuracy-sheet';
+import { commissioningFigures, runScenario } from '../../src/taskpane/model/run';
+import { DEFAULT_PARAMETERS, type Scenario } from '../../src/taskpane/model/scenario';
 
 export interface ForecastParameters {
   horizon: number;
@@ -96,4 +100,45 @@ export async function expectedAccuracy(tolerance = 0.01): Promise<{ phase: strin
   const phase = phases[0] ?? null;
   const input = filterAccuracyByPhase(parsed.input, phase);
   return { phase, phases, result: accuracyBy(input.groups, input.forecast, input.actual, tolerance) };
+}
+
+export interface ExpectedCommissioning {
+  /** Label of forecast year 1 (the headline's default year). */
+  year: string;
+  /** Districts at or above the target entry-year surplus in forecast year 1, out of `districts`. */
+  atOrAboveTarget: number;
+  districts: number;
+  /** New permanent FE over the horizon, summed over the planning areas' commissioning plans. */
+  permanentFe: number;
+}
+
+/**
+ * The model's commissioningFigures for the sample's PrimaryRolls with the default parameters (the
+ * pane's scenario A), for the Commissioning panel's headline.
+ */
+export async function expectedCommissioning(): Promise<ExpectedCommissioning> {
+  const gateway = new MemoryGateway(sampleWorkbook());
+  const input = { kind: 'table' as const, name: TABLE_NAMES.primary };
+  const read = await gateway.read(input);
+  const layout = detectLayout(read.values[0]);
+  const parsed = parseRolls(read.values, layout);
+  if (parsed.problems.length > 0) throw new Error(`sample PrimaryRolls does not parse: ${parsed.problems.join('; ')}`);
+  const scenario: Scenario = {
+    id: 'expected',
+    name: 'Baseline',
+    input,
+    inputLabel: TABLE_NAMES.primary,
+    layout,
+    parameters: { ...DEFAULT_PARAMETERS },
+    savedAt: new Date(0).toISOString(),
+  };
+  const figures = commissioningFigures(runScenario(scenario, parsed.areas));
+  const county = figures.countyRows[0];
+  if (!county) throw new Error('expected.ts: no county row in the commissioning figures');
+  return {
+    year: county.year,
+    atOrAboveTarget: county.districtsAtTarget,
+    districts: county.districts,
+    permanentFe: figures.plans.reduce((sum, p) => sum + p.plan.reduce((t, y) => t + y.permanentFe, 0), 0),
+  };
 }

@@ -9,7 +9,11 @@
  *  2. save that scenario (A) and a second one (B: pooled ratios, 7-year horizon);
  *  3. compare them: the comparison sheet appears and its totals match the engine for A and B;
  *  4. run the accuracy review: the count of districts outside tolerance shown in the pane and on the
- *     new sheet equals the engine's accuracyBy on the sample's AccuracyReview table.
+ *     new sheet equals the engine's accuracyBy on the sample's AccuracyReview table;
+ *  5. commissioning for scenario A: the sheet is written and the pane's headline (districts at or
+ *     above target out of 12, new permanent FE) equals the model's commissioningFigures in node;
+ *  6. scenario A again as live KENT formulas: the demo grid works the formulas out, and the forecast
+ *     cells read the same as on the values sheet of step 1.
  *
  * A screenshot per step goes to test-output/screenshots/. Any console error, uncaught page error or
  * request leaving localhost fails the step it happened in.
@@ -31,9 +35,10 @@ import {
   waitForPaneReady,
   waitForSheet,
   waitForStatus,
+  workbook,
   type GridView,
 } from './demo-page';
-import { DEFAULTS, expectedAccuracy, expectedPrimaryForecast, type ExpectedArea } from './expected';
+import { DEFAULTS, expectedAccuracy, expectedCommissioning, expectedPrimaryForecast, type ExpectedArea } from './expected';
 
 jest.setTimeout(60_000);
 
@@ -276,4 +281,73 @@ test('accuracy review: the count outside tolerance equals the engine accuracyBy 
 
   await saveScreenshot(page, '05-accuracy');
   watched.assertClean('accuracy review');
+});
+
+test('commissioning for scenario A: the sheet is written and the headline equals the model\'s commissioningFigures', async () => {
+  const { page } = watched;
+  const expected = await expectedCommissioning();
+  expect(expected.districts).toBe(12);
+  const panel = await openPaneTab(page, 'Commissioning');
+  await panel.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ label: SCENARIO_A });
+  await expect(panel.getByRole('combobox', { name: 'Scenario', exact: true }).locator('option:checked').textContent()).resolves.toBe(SCENARIO_A);
+  await panel.getByRole('button', { name: 'Write commissioning sheet', exact: true }).click();
+  await waitForStatus(page, `Commissioning for "${SCENARIO_A}" written`);
+  await waitForSheet(page, `Commissioning - ${SCENARIO_A}`);
+
+  const headline = panel.getByRole('region', { name: 'Headline figures' });
+  await expect(headline.getByRole('heading').textContent()).resolves.toContain(SCENARIO_A);
+  const atTarget = (await headline.getByTestId('kpi-at-target').textContent()) ?? '';
+  expect(atTarget).toMatch(new RegExp(`^${expected.atOrAboveTarget} of ${expected.districts} districts at or above`));
+  expect(atTarget).toContain(expected.year);
+  const fe = /^([\d,]+(?:\.\d)?) FE/.exec((await headline.getByTestId('kpi-permanent-fe').textContent()) ?? '');
+  expect(fe).not.toBeNull();
+  // Shown to one decimal.
+  expect(Math.abs(Number(fe![1].replace(/,/g, '')) - expected.permanentFe)).toBeLessThanOrEqual(0.05 + 1e-9);
+
+  await saveScreenshot(page, '06-commissioning');
+  watched.assertClean('commissioning');
+});
+
+test('scenario A as live KENT formulas: the grid works them out to the values sheet\'s figures', async () => {
+  const { page } = watched;
+  const values = await (async () => {
+    await workbook(page).getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: `Forecast - ${SCENARIO_A}`, exact: true }).click();
+    await waitForSheet(page, `Forecast - ${SCENARIO_A}`);
+    return readGrid(page);
+  })();
+  const panel = await openPaneTab(page, 'Scenarios');
+  await panel.getByRole('button', { name: `Load scenario ${SCENARIO_A}`, exact: true }).click();
+  await waitForStatus(page, `Scenario "${SCENARIO_A}" loaded`);
+  await waitForPaneReady(page);
+  const liveName = `${SCENARIO_A} live`;
+  await panel.getByRole('textbox', { name: 'Scenario name' }).fill(liveName);
+  await panel.getByRole('radio', { name: 'Live KENT formulas', exact: true }).check();
+  await panel.getByRole('button', { name: 'Run scenario', exact: true }).click();
+  await waitForStatus(page, `Scenario "${liveName}" written`);
+  await waitForSheet(page, `Forecast - ${liveName}`);
+  const live = await readGrid(page);
+  // The forecast really is formulas here: cells whose formula is a KENT.FORECAST spill.
+  expect(await workbook(page).locator('td[title^="=KENT.FORECAST("]').count()).toBeGreaterThan(0);
+
+  const headers = ['District', 'Planning area', 'Year', ...YEAR_GROUPS, 'Total'];
+  const bodyOf = (grid: GridView) => {
+    const at = findHeaderRow(grid, headers);
+    expect(at).toBeGreaterThan(0);
+    return tableBody(grid, at, headers.length);
+  };
+  const valueRows = bodyOf(values);
+  const liveRows = bodyOf(live);
+  expect(liveRows.map((r) => r.slice(0, 3))).toEqual(valueRows.map((r) => r.slice(0, 3)));
+  // A few areas (first, middle, last), every forecast year: each year group and the total.
+  const n = DEFAULTS.horizon;
+  const sampleRows = [0, Math.floor(valueRows.length / n / 2) * n, valueRows.length - n].flatMap((start) => Array.from({ length: n }, (_, t) => start + t));
+  const differences = sampleRows.flatMap((r) =>
+    headers.slice(3).flatMap((h, i) => (liveRows[r][3 + i] === valueRows[r][3 + i] ? [] : [`${valueRows[r][1]} ${valueRows[r][2]} ${h}: live "${liveRows[r][3 + i]}", values "${valueRows[r][3 + i]}"`])),
+  );
+  expect(differences).toEqual([]);
+  // Worked out, not shown as formula text or errors.
+  for (const r of sampleRows) for (const text of liveRows[r].slice(3)) expect(text).toMatch(/^-?[\d,]+$/);
+
+  await saveScreenshot(page, '07-live-formulas');
+  watched.assertClean('live formulas');
 });
