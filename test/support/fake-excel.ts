@@ -738,6 +738,7 @@ class RangeProxy extends FakeProxy<RangeTarget> {
   }
 
   get format(): { font: { bold: boolean } } {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the setters below belong to this proxy, as in office.js
     const self = this;
     return {
       font: {
@@ -796,6 +797,7 @@ class ConditionalFormatProxy extends FakeProxy<FakeConditionalFormat> {
     throw new FakeOfficeError('NotImplemented', 'Loading conditional formats is not in this fake.');
   }
   private part(kind: 'cellValue' | 'textComparison') {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the setters below belong to this proxy, as in office.js
     const self = this;
     const expect = kind === 'cellValue' ? 'CellValue' : 'ContainsText';
     const check = (cf: FakeConditionalFormat) => {
@@ -992,6 +994,7 @@ class ChartProxy extends FakeProxy<FakeChart> {
     return this.prop('name');
   }
   get title(): { text: string } {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the setters below belong to this proxy, as in office.js
     const self = this;
     return {
       set text(v: string) {
@@ -1004,6 +1007,7 @@ class ChartProxy extends FakeProxy<FakeChart> {
   }
   get axes() {
     const axis = (which: 'categoryAxis' | 'valueAxis') => {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the setters below belong to this proxy, as in office.js
       const self = this;
       return {
         title: {
