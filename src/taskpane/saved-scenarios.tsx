@@ -11,10 +11,13 @@ import { useStatus } from './status';
 export interface SavedScenarios {
   scenarios: Scenario[];
   loading: boolean;
-  /** Saves (or replaces, same id) a scenario and refreshes the list. Failures go to the status area; resolves false. */
-  save(scenario: Scenario): Promise<boolean>;
-  /** Deletes a scenario and refreshes the list. */
-  remove(scenario: Scenario): Promise<boolean>;
+  /**
+   * Saves (or replaces, same id) a scenario and refreshes the list. Failures are shown at `place` (beside
+   * the button that asked; the top of the pane without one) and resolve false.
+   */
+  save(scenario: Scenario, place?: string): Promise<boolean>;
+  /** Deletes a scenario and refreshes the list; failures as for save. */
+  remove(scenario: Scenario, place?: string): Promise<boolean>;
   refresh(): Promise<void>;
 }
 
@@ -50,7 +53,7 @@ export function SavedScenariosProvider(props: { gateway: WorkbookGateway; childr
   }, [refresh]);
 
   const save = React.useCallback(
-    async (scenario: Scenario) => {
+    async (scenario: Scenario, place?: string) => {
       try {
         await store.save(scenario);
         await refresh();
@@ -60,6 +63,7 @@ export function SavedScenariosProvider(props: { gateway: WorkbookGateway; childr
           intent: 'error',
           title: `Could not save scenario "${scenario.name}"`,
           lines: error instanceof ScenarioValidationError ? error.problems : [errorText(error)],
+          place,
         });
         return false;
       }
@@ -68,13 +72,13 @@ export function SavedScenariosProvider(props: { gateway: WorkbookGateway; childr
   );
 
   const remove = React.useCallback(
-    async (scenario: Scenario) => {
+    async (scenario: Scenario, place?: string) => {
       try {
         await store.remove(scenario.id);
         await refresh();
         return true;
       } catch (error) {
-        status.show({ intent: 'error', title: `Could not delete scenario "${scenario.name}"`, lines: [errorText(error)] });
+        status.show({ intent: 'error', title: `Could not delete scenario "${scenario.name}"`, lines: [errorText(error)], place });
         return false;
       }
     },

@@ -30,10 +30,9 @@ export async function openTab(user: ReturnType<typeof userEvent.setup>, name: st
   return screen.getByRole('tabpanel', { name });
 }
 
-/** The status area's messages (MessageBars), as text. */
+/** Every status message (MessageBars) of the pane, as text: the top area's and those beside the buttons. */
 export function statusTexts(): string[] {
-  const area = screen.queryByTestId('status-area');
-  return area ? Array.from(area.children).map((c) => c.textContent ?? '') : [];
+  return screen.queryAllByTestId('status-area').flatMap((area) => Array.from(area.children).map((c) => c.textContent ?? ''));
 }
 
 /** Waits for a status message containing `text` and returns its text. */

@@ -135,6 +135,7 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
 
   const write = async () => {
     if (!data || !parsed?.input || toleranceProblem || !source) return;
+    writer.status.clear();
     setWorking(true);
     try {
       const { groups, forecast, actual } = parsed.input;
@@ -147,9 +148,9 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
           `${preview.result.outsideTolerance} of ${preview.result.rows.length} outside ±${tolerancePct.trim()}%; MAPE ${formatPercent(preview.result.mape)}.`,
         );
       }
-      status.show({ intent: 'success', title: `Accuracy review "${title}" written`, lines });
+      writer.status.show({ intent: 'success', title: `Accuracy review "${title}" written`, lines });
     } catch (error) {
-      status.show(problemMessage(error, `Could not write the accuracy review from ${label}`));
+      writer.status.show(problemMessage(error, `Could not write the accuracy review from ${label}`));
     } finally {
       setWorking(false);
     }
@@ -188,8 +189,8 @@ export function AccuracyPanel(props: { gateway: WorkbookGateway }): JSX.Element 
         <Input aria-label="What is reviewed" value={labelText ?? defaultTitle} onChange={(_e, d) => setLabelText(d.value)} disabled={busy} />
       </Field>
       <Field
-        label="Tolerance (±%)"
-        hint="Kent's tolerance is ±1%."
+        label="Tolerance"
+        hint="Forecasts within ± this percentage of the actual count as accurate (Kent uses ±1%)."
         validationState={toleranceProblem ? 'error' : undefined}
         validationMessage={toleranceProblem ?? undefined}
       >

@@ -71,6 +71,7 @@ export function CommissioningPanel(props: { gateway: WorkbookGateway }): JSX.Ele
 
   const write = async () => {
     if (!scenario) return;
+    writer.status.clear();
     setWorking(true);
     try {
       const run = await runSaved(gateway, scenario);
@@ -78,7 +79,7 @@ export function CommissioningPanel(props: { gateway: WorkbookGateway }): JSX.Ele
       try {
         figures = commissioningHeadline(run.result, kpiYear);
       } catch (error) {
-        status.show({ intent: 'warning', title: 'The headline figures could not be worked out', lines: [errorText(error)] });
+        writer.status.show({ intent: 'warning', title: 'The headline figures could not be worked out', lines: [errorText(error)] });
       }
       setHeadline({ scenario: scenario.name, figures });
       const sheet = commissioningSheet(run.result, sheetContext(mode, run.data));
@@ -89,9 +90,9 @@ export function CommissioningPanel(props: { gateway: WorkbookGateway }): JSX.Ele
         lines.push(`No PAN given for ${formatList(figures.withoutPan)}: left out of the surplus and commissioning figures.`);
       }
       if (run.problems.length) lines.push(`Left out: ${run.problems.join(' ')}`);
-      status.show({ intent: 'success', title: `Commissioning for "${scenario.name}" written`, lines });
+      writer.status.show({ intent: 'success', title: `Commissioning for "${scenario.name}" written`, lines });
     } catch (error) {
-      status.show(problemMessage(error, `Could not write the commissioning sheet for "${scenario.name}"`));
+      writer.status.show(problemMessage(error, `Could not write the commissioning sheet for "${scenario.name}"`));
     } finally {
       setWorking(false);
     }
@@ -107,8 +108,8 @@ export function CommissioningPanel(props: { gateway: WorkbookGateway }): JSX.Ele
       </Text>
       {saved.scenarios.length === 0 && !saved.loading && <Text>Save a scenario on the Scenarios tab first.</Text>}
       <ScenarioPicker label="Scenario" scenarios={saved.scenarios} value={id} onChange={setId} disabled={busy} />
-      <Field label="Count districts at target in" hint="The forecast year for the headline surplus figure.">
-        <Select aria-label="Forecast year for the headline" value={String(Math.min(kpiYear, horizon))} onChange={(_e, d) => setKpiYear(Number(d.value))} disabled={busy}>
+      <Field label="Forecast year for the headline" hint="The year the headline surplus figures below refer to.">
+        <Select value={String(Math.min(kpiYear, horizon))} onChange={(_e, d) => setKpiYear(Number(d.value))} disabled={busy}>
           {Array.from({ length: horizon }, (_, i) => (
             <option key={i + 1} value={String(i + 1)}>
               Forecast year {i + 1}

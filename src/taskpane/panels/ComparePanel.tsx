@@ -22,7 +22,6 @@ import { formatCount, formatList, problemMessage } from '../describe';
 import { runSaved, sheetContext } from '../run-saved';
 import { useSavedScenarios } from '../saved-scenarios';
 import { ScenarioPicker, useScenarioChoice } from '../ScenarioPicker';
-import { useStatus } from '../status';
 import { useSheetWriter } from '../useSheetWriter';
 
 const useStyles = makeStyles({
@@ -52,7 +51,6 @@ interface Preview {
 export function ComparePanel(props: { gateway: WorkbookGateway }): JSX.Element {
   const { gateway } = props;
   const styles = useStyles();
-  const status = useStatus();
   const saved = useSavedScenarios();
   const writer = useSheetWriter(gateway);
   const [idA, setIdA] = useScenarioChoice(saved.scenarios, 0);
@@ -67,6 +65,7 @@ export function ComparePanel(props: { gateway: WorkbookGateway }): JSX.Element {
 
   const compare = async () => {
     if (!a || !b || same) return;
+    writer.status.clear();
     setWorking(true);
     try {
       const runA = await runSaved(gateway, a);
@@ -76,7 +75,7 @@ export function ComparePanel(props: { gateway: WorkbookGateway }): JSX.Element {
       if (!report) return;
       setPreview({ a: a.name, b: b.name, totalsA: yearTotals(runA.result), totalsB: yearTotals(runB.result) });
       const left = [...runA.problems, ...runB.problems];
-      status.show({
+      writer.status.show({
         intent: 'success',
         title: `Comparison of "${a.name}" and "${b.name}" written`,
         lines: [
@@ -86,7 +85,7 @@ export function ComparePanel(props: { gateway: WorkbookGateway }): JSX.Element {
         ],
       });
     } catch (error) {
-      status.show(problemMessage(error, `Could not compare "${a.name}" and "${b.name}"`));
+      writer.status.show(problemMessage(error, `Could not compare "${a.name}" and "${b.name}"`));
     } finally {
       setWorking(false);
     }

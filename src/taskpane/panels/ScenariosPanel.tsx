@@ -104,8 +104,12 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
   const busy = reading || working || writer.busy;
   const label = source ? describeRead(source, data) : '';
 
+  /**
+   * Reads an input and recognises its columns. Messages go to `place` (beside the button that asked) or
+   * the top of the pane. Resolves to whether the input was read (false: failed or overtaken by a later read).
+   */
   const readSource = React.useCallback(
-    async (next: InputSource, savedLayout?: { layout: RollsLayout; name: string }) => {
+    async (next: InputSource, savedLayout?: { layout: RollsLayout; name: string }, place?: string): Promise<boolean> => {
       const request = ++readRequest.current;
       setSource(next);
       setData(null);
@@ -113,7 +117,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
       setReading(true);
       try {
         const read = await gateway.read(next);
-        if (request !== readRequest.current) return;
+        if (request !== readRequest.current) return false;
         const header = read.values[0] ?? [];
         const detected = detectLayout(header);
         const unsure = new Set(detected.columns.filter(isUnsure).map((c) => c.index));
@@ -129,6 +133,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
               intent: 'warning',
               title: `The ${describeRead(next, read)} has changed since scenario "${savedLayout.name}" was saved`,
               lines: [...mismatches, 'The columns were recognised afresh: check them and save the scenario again.'],
+              place,
             });
           }
         }
@@ -136,9 +141,11 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
         setLayout(chosen);
         setAsked(unsure);
         setAnswered(confirmed);
+        return true;
       } catch (error) {
-        if (request !== readRequest.current) return;
-        status.show({ intent: 'error', title: `Could not read ${describeSource(next)}`, lines: [errorText(error)] });
+        if (request !== readRequest.current) return false;
+        status.show({ intent: 'error', title: `Could not read ${describeSource(next)}`, lines: [errorText(error)], place });
+        return false;
       } finally {
         if (request === readRequest.current) setReading(false);
       }
@@ -180,6 +187,8 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
   const parametersOk = Object.keys(formProblems).length === 0 && modelProblems.length === 0;
   const waitingAnswers = [...asked].filter((i) => !answered.has(i));
   const inputOk = !!parsed && parsed.areas.length > 0 && issues.length === 0;
+  /** Run and Save are possible (both disabled otherwise). */
+  const canRun = !busy && inputOk && parametersOk && !!name.trim();
 
   const setField = <K extends ParameterField>(field: K, value: ParameterForm[K]) => setForm((old) => ({ ...old, [field]: value }));
   const spin =
@@ -211,11 +220,12 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
   const save = async () => {
     const scenario = buildScenario();
     if (!scenario) return;
+    writer.status.clear();
     setWorking(true);
     try {
       const replaced = saved.scenarios.some((s) => s.id === scenario.id);
-      if (await saved.save(scenario)) {
-        status.show({
+      if (await saved.save(scenario, writer.place)) {
+        writer.status.show({
           intent: 'success',
           title: `Scenario "${scenario.name}" ${replaced ? 'updated' : 'saved'} in the workbook`,
           lines: [`Input: ${scenario.inputLabel}.`],
@@ -227,15 +237,23 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
   };
 
   const load = async (scenario: Scenario) => {
+    writer.status.clear();
     setName(scenario.name);
     setForm(formFromParameters(scenario.parameters));
-    await readSource(scenario.input, { layout: scenario.layout, name: scenario.name });
+    if (await readSource(scenario.input, { layout: scenario.layout, name: scenario.name }, writer.place)) {
+      writer.status.show({
+        intent: 'info',
+        title: `Scenario "${scenario.name}" loaded`,
+        lines: [`Its input (${scenario.inputLabel}) and parameters are filled in above: press Run scenario to run it.`],
+      });
+    }
   };
 
   const remove = async (scenario: Scenario) => {
+    writer.status.clear();
     setWorking(true);
     try {
-      if (await saved.remove(scenario)) status.show({ intent: 'info', title: `Scenario "${scenario.name}" deleted` });
+      if (await saved.remove(scenario, writer.place)) writer.status.show({ intent: 'info', title: `Scenario "${scenario.name}" deleted` });
     } finally {
       setWorking(false);
     }
@@ -244,6 +262,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
   const run = async () => {
     const scenario = buildScenario();
     if (!scenario || !source || !layout) return;
+    writer.status.clear();
     setWorking(true);
     try {
       // Read again: the run uses the rolls as they are now, not as they were when picked.
@@ -270,9 +289,9 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
       ];
       if (result.notes.length > NOTES_SHOWN) lines.push(`… and ${result.notes.length - NOTES_SHOWN} more notes on the sheet.`);
       if (input.problems.length > 0) lines.push(`Left out: ${input.problems.join(' ')}`);
-      status.show({ intent: 'success', title: `Scenario "${scenario.name}" written`, lines });
+      writer.status.show({ intent: 'success', title: `Scenario "${scenario.name}" written`, lines });
     } catch (error) {
-      status.show(problemMessage(error, `Could not run scenario "${scenario.name}"`));
+      writer.status.show(problemMessage(error, `Could not run scenario "${scenario.name}"`));
     } finally {
       setWorking(false);
     }
@@ -288,7 +307,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
         <InputPicker
           gateway={gateway}
           label="Rolls table"
-          hint="Rolls by planning area, year and year group (one column per year group), with births, PAN and dwellings if you have them."
+          hint="One row per planning area and year, one column per year group; births, PAN and dwellings if you have them."
           value={source}
           onChange={(s) => void readSource(s)}
           autoPick={autoPick}
@@ -361,7 +380,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
       <div className={styles.section}>
         <Subtitle2 as="h2">Parameters</Subtitle2>
         <div className={styles.pair}>
-          <Field label="Horizon (years)" hint="5 for primary; up to 10 for secondary." validationState={fieldState('horizon')} validationMessage={formProblems.horizon}>
+          <Field label="Horizon in years" hint="Usually 5 for primary, up to 10 for secondary." validationState={fieldState('horizon')} validationMessage={formProblems.horizon}>
             <SpinButton
               aria-label="Horizon in years"
               className={styles.shrink}
@@ -374,7 +393,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
               disabled={busy}
             />
           </Field>
-          <Field label="Ratio window (years)" hint="How many recent years of ratios to average." validationState={fieldState('ratioYears')} validationMessage={formProblems.ratioYears}>
+          <Field label="Ratio window in years" hint="How many recent years of ratios to average." validationState={fieldState('ratioYears')} validationMessage={formProblems.ratioYears}>
             <SpinButton
               aria-label="Ratio window in years"
               className={styles.shrink}
@@ -422,7 +441,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
           />
         </Field>
         <div className={styles.pair}>
-          <Field label="Target surplus (%)" hint="At least this many places spare." validationState={fieldState('targetPct')} validationMessage={formProblems.targetPct}>
+          <Field label="Target surplus" hint="At least this share of places spare." validationState={fieldState('targetPct')} validationMessage={formProblems.targetPct}>
             <Input
               aria-label="Target surplus, minimum percent"
               className={styles.shrink}
@@ -434,9 +453,9 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
               disabled={busy}
             />
           </Field>
-          <Field label="Top of band (%)" hint="Above this is more than planned." validationState={fieldState('targetMaxPct')} validationMessage={formProblems.targetMaxPct}>
+          <Field label="Top of target band" hint="More spare places than this is too many." validationState={fieldState('targetMaxPct')} validationMessage={formProblems.targetMaxPct}>
             <Input
-              aria-label="Target surplus, maximum percent"
+              aria-label="Top of target band, percent"
               className={styles.shrink}
               input={{ size: 4 }}
               inputMode="decimal"
@@ -481,22 +500,30 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
       </div>
 
       <Divider />
-      <div className={styles.section}>
+      {/* A form so Enter in the scenario name runs the scenario (Run is its submit button). */}
+      <form
+        className={styles.section}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canRun) void run();
+        }}
+      >
         <Subtitle2 as="h2">Save and run</Subtitle2>
         <Field label="Scenario name" hint="Saving again under the same name replaces the saved scenario." validationState={name.trim() ? undefined : 'error'} validationMessage={name.trim() ? undefined : 'Give the scenario a name.'}>
           <Input aria-label="Scenario name" value={name} onChange={(_e, d) => setName(d.value)} disabled={busy} />
         </Field>
         <WriteModeChoice value={mode} onChange={setMode} disabled={busy} />
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void run()} disabled={busy || !inputOk || !parametersOk || !name.trim()}>
+          <Button appearance="primary" type="submit" disabled={!canRun}>
             Run scenario
           </Button>
-          <Button onClick={() => void save()} disabled={busy || !inputOk || !parametersOk || !name.trim()}>
+          <Button type="button" onClick={() => void save()} disabled={!canRun}>
             Save scenario
           </Button>
         </div>
         {writer.view}
-      </div>
+      </form>
 
       <Divider />
       <div className={styles.section}>
