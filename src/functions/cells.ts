@@ -37,9 +37,12 @@ function fmtInt(n: number): string {
   return n.toLocaleString('en-GB');
 }
 
+const BLANK_TEXT = /^\s*$/;
+
 /** A blank cell: null, undefined, or text that is empty or only spaces. */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  // A regular-expression test allocates nothing (trim() would copy every label it is asked about).
+  return value === null || value === undefined || (typeof value === 'string' && BLANK_TEXT.test(value));
 }
 
 /** Blank, or 0 (how some Excel builds pass blank cells). */
@@ -100,8 +103,13 @@ export interface List {
 /** Reads a list argument: a row, a column or a block (read row by row), at most `maxCells` cells. */
 export function readList(value: unknown, name: string, maxCells = MAX_LIST_CELLS): List {
   const t = readTable(value, name, { rows: maxCells, columns: maxCells, cells: maxCells });
-  const values: unknown[] = [];
-  for (const row of t.cells) for (const v of row) values.push(v);
+  // Indexed copy into a preallocated array: ranges of 100,000 cells arrive here on every recalc.
+  const values = new Array<unknown>(t.rows * t.columns);
+  let k = 0;
+  for (let r = 0; r < t.rows; r++) {
+    const row = t.cells[r];
+    for (let c = 0; c < t.columns; c++) values[k++] = row[c];
+  }
   return { values, rows: t.rows, columns: t.columns, name };
 }
 
@@ -136,7 +144,10 @@ export function countCell(v: unknown, where: () => string): number {
 }
 
 function count(list: List, index: number): number {
-  return countCell(list.values[index], () => cellName(list, index));
+  const v = list.values[index];
+  // Same fast path as countCell, inlined so the common case allocates no message closure.
+  if (typeof v === 'number' && v >= 0 && v - v === 0) return v;
+  return countCell(v, () => cellName(list, index));
 }
 
 /**
@@ -219,11 +230,11 @@ export interface History {
  * skipped (so a range may run on into the forecast years); a blank row between years is #VALUE!;
  * a blank cell in a row with figures is 0.
  *
- * @throws {PlanningError} NUM over 200 x 14 or for negative/non-finite figures; VALUE for text, a
+ * @throws {PlanningError} NUM over maxYears x MAX_YEAR_GROUPS or for negative/non-finite figures; VALUE for text, a
  *   ragged range or a gap; NA when blank
  */
-export function readHistory(value: unknown, name = 'history'): History {
-  const t = readTable(value, name, { rows: MAX_HISTORY_YEARS, columns: MAX_YEAR_GROUPS });
+export function readHistory(value: unknown, name = 'history', maxYears = MAX_HISTORY_YEARS): History {
+  const t = readTable(value, name, { rows: maxYears, columns: MAX_YEAR_GROUPS });
   const blankRow = (r: number): boolean => t.cells[r].every(isBlankOrZero);
   let first = 0;
   while (first < t.rows && blankRow(first)) first++;

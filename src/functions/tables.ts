@@ -41,7 +41,7 @@ import {
   countCell,
   isBlank,
 } from './cells';
-import { MAX_SERIES_YEARS } from './limits';
+import { MAX_BACKTEST_YEARS, MAX_SERIES_YEARS } from './limits';
 
 /** A spilled table: rows of numbers, text and booleans. */
 export type Rows = (number | string | boolean)[][];
@@ -162,9 +162,9 @@ export function commissionTable(
 }
 
 /** The settings FORECAST, FORECASTRANGE, RATIOS and BACKTEST share. */
-function forecastInput(history: unknown, driver: unknown, ratioYears: unknown, method: unknown) {
+function forecastInput(history: unknown, driver: unknown, ratioYears: unknown, method: unknown, maxYears?: number) {
   const settings = { ratioYears: optionalNumber(ratioYears, 'ratio_years'), method: averagingMethod(method) };
-  const h = readHistory(history);
+  const h = readHistory(history, 'history', maxYears);
   return { rows: h.rows, options: { ...settings, driver: readDriver(driver, h.firstRow) } };
 }
 
@@ -223,7 +223,7 @@ export function accuracyByTable(groups: unknown, forecast: unknown, actual: unkn
 /** KENT.BACKTEST */
 export function backtestTable(history: unknown, driver: unknown, horizon: unknown, ratioYears: unknown, method: unknown, headers: unknown): Rows {
   const h = optionalNumber(horizon, 'horizon');
-  const input = forecastInput(history, driver, ratioYears, method);
+  const input = forecastInput(history, driver, ratioYears, method, MAX_BACKTEST_YEARS);
   const result = backtest(input.rows, { ...input.options, horizon: h });
   return withHeaders(headers, ['Accuracy', 'MAPE'], result.map((r) => [r.accuracy, r.mape]));
 }

@@ -15,6 +15,7 @@ import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import * as kent from '../functions/functions';
 import {
+  MAX_BACKTEST_YEARS,
   MAX_DRIVER_CELLS,
   MAX_GROUPS,
   MAX_HISTORY_YEARS,
@@ -187,7 +188,7 @@ export function renderReference(functions: readonly FunctionMetadata[]): string 
     '**Limits** (checked before any work, from the range size alone; over a limit the function returns `#NUM!` naming it):',
     '',
     `- lists (\`capacity\`, \`roll\`, \`groups\`, \`forecast\`, \`actual\`): at most ${fmt(MAX_LIST_CELLS)} cells each; \`SURPLUSBY\` and \`ACCURACYBY\`: at most ${fmt(MAX_GROUPS)} different groups (so their tables stay under ${fmt(MAX_GROUPS + 3)} rows by 6 columns);`,
-    `- \`history\`: at most ${fmt(MAX_HISTORY_YEARS)} rows (years) by ${MAX_YEAR_GROUPS} columns (year groups); \`driver\`: at most ${MAX_DRIVER_CELLS} cells; \`additions\`: at most ${MAX_SERIES_YEARS} rows by ${MAX_YEAR_GROUPS} columns; \`years\` and \`horizon\`: 1 to 50;`,
+    `- \`history\`: at most ${fmt(MAX_HISTORY_YEARS)} rows (years) by ${MAX_YEAR_GROUPS} columns (year groups), ${fmt(MAX_BACKTEST_YEARS)} rows for \`BACKTEST\` (it re-runs the forecast from every year); \`driver\`: at most ${fmt(MAX_DRIVER_CELLS)} cells; \`additions\`: at most ${MAX_SERIES_YEARS} rows by ${MAX_YEAR_GROUPS} columns; \`years\` and \`horizon\`: 1 to 50;`,
     `- \`forecast_intake\`, \`capacity_intake\` and \`dwellings\`: at most ${MAX_SERIES_YEARS} years; \`year_groups\`: 1 to 20.`,
     '',
   );

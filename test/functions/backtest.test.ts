@@ -1,6 +1,7 @@
 import { backtest as engineBacktest } from '../../src/engine';
 import { backtest } from '../../src/functions/functions';
 import { column, expectExcelError, installCustomFunctionsStub } from '../support/custom-functions-stub';
+import { MAX_BACKTEST_YEARS } from '../../src/functions/limits';
 
 beforeAll(() => {
   installCustomFunctionsStub();
@@ -42,5 +43,12 @@ describe('KENT.BACKTEST', () => {
     expectExcelError(backtest(column(100, 110, 130, 120), omitted, 0), '#NUM!', 'horizon must be between 1 and 50');
     expectExcelError(backtest(column(100, 110, 'x')), '#VALUE!', 'history row 3, column 1 must be a number');
     expectExcelError(backtest(column(100, 110, 0, 120), omitted, 1), '#VALUE!', 'history row 3 is blank');
+  });
+});
+
+describe('KENT.BACKTEST limits', () => {
+  it('#NUM! naming its own history limit (it re-runs the forecast from every year)', () => {
+    const long = Array.from({ length: MAX_BACKTEST_YEARS + 1 }, () => [100, 95]);
+    expectExcelError(backtest(long, omitted), '#NUM!', `history has ${(MAX_BACKTEST_YEARS + 1).toLocaleString('en-GB')} rows: the limit is ${MAX_BACKTEST_YEARS}`);
   });
 });

@@ -100,11 +100,11 @@ describe('KENT.FORECAST', () => {
   });
 
   it('#NUM! naming the limits of history, driver and additions', () => {
-    const long = Array.from({ length: 201 }, () => [100, 95]);
-    expectExcelError(forecast(long), '#NUM!', 'history has 201 rows: the limit is 200');
+    const long = Array.from({ length: 1001 }, () => [100, 95]);
+    expectExcelError(forecast(long), '#NUM!', 'history has 1,001 rows: the limit is 1,000');
     const wide = [new Array(21).fill(100), new Array(21).fill(100)];
     expectExcelError(forecast(wide), '#NUM!', 'history has 21 columns: the limit is 20');
-    expectExcelError(forecast(history, [new Array(251).fill(1)]), '#NUM!', 'the limit is 250');
+    expectExcelError(forecast(history, [new Array(1051).fill(1)]), '#NUM!', 'the limit is 1,050');
     expectExcelError(forecast(history, omitted, 1, omitted, omitted, Array.from({ length: 201 }, () => [1, 1])), '#NUM!', 'additions has 201 rows: the limit is 200');
   });
 });
