@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { backtest } from '../../src/engine/backtest';
 import { cohortForecast } from '../../src/engine/cohort-forecast';
-import { PlanningError } from '../../src/engine/errors';
 import { AVERAGING_METHODS } from '../../src/engine/ratios';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
+import { planningErrorOf as codeOf } from '../support/planning-error';
 
 describe('backtest by hand', () => {
   it('single column, horizon 1: held intakes against the next year', () => {

@@ -1,15 +1,5 @@
 import { cohortForecast, forecastRatios, forecastTotals } from '../../src/engine/cohort-forecast';
-import { PlanningError } from '../../src/engine/errors';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
+import { planningErrorOf as codeOf } from '../support/planning-error';
 
 /** Element-wise closeness of two matrices. */
 function expectMatrix(actual: number[][], expected: number[][], digits = 10): void {

@@ -1,19 +1,5 @@
-import { PlanningError } from '../../src/engine/errors';
 import { commissionPlan, feNeeded, placesNeeded, type CommissionYear } from '../../src/engine/commissioning';
-
-/** "CODE: message" of the PlanningError a call throws, or 'no error'. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
-
-/** A cell value of the wrong type (text, boolean, null) reaching the engine, as it can from Excel. */
-const wrongType = <T>(value: unknown): T => value as T;
+import { planningErrorOf as errorOf, wrongType } from '../support/planning-error';
 
 /** [permanentFe, permanentPlaces, temporaryPlaces] per year: the part of a plan a planner acts on. */
 const actions = (plan: CommissionYear[]): number[][] => plan.map((y) => [y.permanentFe, y.permanentPlaces, y.temporaryPlaces]);

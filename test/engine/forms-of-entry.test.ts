@@ -1,4 +1,3 @@
-import { PlanningError } from '../../src/engine/errors';
 import {
   CLASS_SIZE,
   PRIMARY_YEAR_GROUPS,
@@ -7,20 +6,7 @@ import {
   placesToFe,
   roundFeUp,
 } from '../../src/engine/forms-of-entry';
-
-/** "CODE: message" of the PlanningError a call throws, or 'no error'. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
-
-/** A cell value of the wrong type (text, boolean, null) reaching the engine, as it can from Excel. */
-const wrongType = <T>(value: unknown): T => value as T;
+import { planningErrorOf as errorOf, wrongType } from '../support/planning-error';
 
 describe('forms of entry', () => {
   it('has the Kent conventions as constants', () => {

@@ -1,19 +1,5 @@
-import { PlanningError } from '../../src/engine/errors';
 import { buildHierarchy, pathToRoot, rollUp, sumBy, type Hierarchy } from '../../src/engine/grouping';
-
-/** "CODE: message" of the PlanningError a call throws, or 'no error'. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
-
-/** A value of the wrong type reaching the engine, as it can from Excel or hand-built data. */
-const wrongType = <T>(value: unknown): T => value as T;
+import { planningErrorOf as errorOf, wrongType } from '../support/planning-error';
 
 /** A slice of Kent: schools -> planning areas -> districts -> areas -> county. */
 const KENT: [string, string][] = [

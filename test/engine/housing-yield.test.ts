@@ -1,19 +1,5 @@
-import { PlanningError } from '../../src/engine/errors';
 import { housingYield } from '../../src/engine/housing-yield';
-
-/** "CODE: message" of the PlanningError a call throws, or 'no error'. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
-
-/** A cell value of the wrong type (text, boolean, null) reaching the engine, as it can from Excel. */
-const wrongType = <T>(value: unknown): T => value as T;
+import { planningErrorOf as errorOf, wrongType } from '../support/planning-error';
 
 /** Every cell of a matrix close to the expected matrix. */
 function expectMatrixClose(actual: number[][], expected: number[][]): void {

@@ -1,16 +1,6 @@
 import fc from 'fast-check';
-import { PlanningError } from '../../src/engine/errors';
 import { AVERAGING_METHODS, averageRatios, averageRatiosDetailed, resolveRatioOptions } from '../../src/engine/ratios';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
+import { planningErrorOf as codeOf } from '../support/planning-error';
 
 // Ratios oldest first: 90/100 = 0.9, 99/110 = 0.9, 100/100 = 1.0, 105/100 = 1.05.
 // With k = 3 the window is the last three: 0.9 (99/110), 1.0, 1.05.

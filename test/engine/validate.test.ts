@@ -1,4 +1,3 @@
-import { PlanningError } from '../../src/engine/errors';
 import {
   requireCounts,
   requireFinite,
@@ -12,16 +11,7 @@ import {
   requireOneOf,
   requireFiniteResult,
 } from '../../src/engine/validate';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
+import { planningErrorOf as codeOf } from '../support/planning-error';
 
 describe('validate', () => {
   it('passes good values through', () => {

@@ -1,4 +1,3 @@
-import { PlanningError } from '../../src/engine/errors';
 import {
   cellName,
   groupedCounts,
@@ -14,16 +13,7 @@ import {
   readTable,
   requiredNumber,
 } from '../../src/functions/cells';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PlanningError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
+import { planningErrorOf as codeOf } from '../support/planning-error';
 
 describe('cells: reading Excel arguments', () => {
   it('knows blanks', () => {
