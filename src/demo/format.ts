@@ -3,6 +3,7 @@
  * "0.0", "0.0%", "0.00%", "0.000", "#,##0.0", "General"), and what a cell shows after formulas are
  * worked out (values, spilled results, errors, or the formula text when it cannot be worked out here).
  */
+import { indexToColumn as columnLetters } from '../excel/a1';
 import type { CellValue } from '../excel/gateway';
 import type { SheetData, WorkbookData } from '../excel/workbook-data';
 import { isFormula, readValue } from '../excel/write-plan';
@@ -136,13 +137,5 @@ export function displaySheet(data: WorkbookData, sheet: SheetData, maxRows: numb
   return out;
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column index (A1 helpers in src/excel/a1.ts). */
+export { columnLetters };

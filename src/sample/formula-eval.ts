@@ -11,7 +11,7 @@
  */
 import type { CellValue, Matrix } from '../excel/gateway';
 import type { SheetData, WorkbookData } from '../excel/workbook-data';
-import { parseCell } from '../excel/a1';
+import { indexToColumn, parseCell } from '../excel/a1';
 import * as kent from '../functions/functions';
 
 /** Why a formula could not be evaluated here (not an Excel error: the evaluator's own limit). */
@@ -304,7 +304,7 @@ export class WorkbookEvaluator {
     const s = this.sheet(sheet);
     const raw = s.values[row]?.[column] ?? null;
     if (typeof raw === 'string' && raw.startsWith('=')) {
-      return this.evaluateCell(s.name, `${colLetters(column)}${row + 1}`)[0][0];
+      return this.evaluateCell(s.name, `${indexToColumn(column)}${row + 1}`)[0][0];
     }
     if (typeof raw === 'string' && raw.startsWith("'")) return raw.slice(1);
     if (raw === null || raw === '') return this.spilledValue(s, row, column) ?? raw;
@@ -327,7 +327,7 @@ export class WorkbookEvaluator {
       if (this.busy.has(`${s.name}!${f.row}:${f.column}`)) continue;
       let m: EvalMatrix;
       try {
-        m = this.evaluateCell(s.name, `${colLetters(f.column)}${f.row + 1}`);
+        m = this.evaluateCell(s.name, `${indexToColumn(f.column)}${f.row + 1}`);
       } catch (e) {
         if (e instanceof UnsupportedFormula) continue;
         throw e;
@@ -439,17 +439,6 @@ export class WorkbookEvaluator {
         throw new UnsupportedFormula(`function ${name} is not supported here`);
     }
   }
-}
-
-function colLetters(column: number): string {
-  let n = column + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Evaluates one formula against a workbook; an error from an argument passes through as Excel would. */
