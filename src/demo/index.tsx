@@ -7,6 +7,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryGateway } from '../excel/memory-gateway';
 import { sampleWorkbook } from '../sample';
+import { rootElement, showStartFailure as showFailure } from '../taskpane/start-page';
 import { DemoHost } from './DemoHost';
 import { disableTelemetryFrame } from './office-outside';
 
@@ -15,25 +16,8 @@ const STEP_DELAY_MS = 25;
 /** Start anyway if office.js never reports ready (e.g. blocked): the demo does not need Office. */
 const OFFICE_READY_TIMEOUT_MS = 4000;
 
-function rootElement(): HTMLElement {
-  const existing = document.getElementById('root');
-  if (existing) return existing;
-  const made = document.createElement('div');
-  made.id = 'root';
-  document.body.appendChild(made);
-  return made;
-}
-
 function showStartFailure(error: unknown): void {
-  const box = document.createElement('div');
-  box.setAttribute('role', 'alert');
-  box.style.cssText = 'font-family: "Segoe UI", sans-serif; padding: 12px; color: #a4262c;';
-  const title = document.createElement('strong');
-  title.textContent = 'The Kent Place Planner demo could not start.';
-  const detail = document.createElement('p');
-  detail.textContent = error instanceof Error ? error.message : String(error);
-  box.append(title, detail);
-  rootElement().replaceChildren(box);
+  showFailure('The Kent Place Planner demo could not start.', error);
 }
 
 let started = false;

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import type { WorkbookGateway } from '../excel/gateway';
 import { OfficeGateway } from '../excel/office-gateway';
 import { App } from './App';
+import { rootElement, showStartFailure as showFailure } from './start-page';
 
 /** The sample workbook in memory (outside Excel). */
 async function sampleGateway(): Promise<WorkbookGateway> {
@@ -15,27 +16,9 @@ async function sampleGateway(): Promise<WorkbookGateway> {
   return new MemoryGateway(sampleWorkbook());
 }
 
-function rootElement(): HTMLElement {
-  const existing = document.getElementById('root');
-  if (existing) return existing;
-  const made = document.createElement('div');
-  made.id = 'root';
-  document.body.appendChild(made);
-  return made;
-}
-
 /** Shows a start-up failure in the page itself (never console-only). */
 function showStartFailure(error: unknown): void {
-  const root = rootElement();
-  const box = document.createElement('div');
-  box.setAttribute('role', 'alert');
-  box.style.cssText = 'font-family: "Segoe UI", sans-serif; padding: 12px; color: #a4262c;';
-  const title = document.createElement('strong');
-  title.textContent = 'Kent Place Planner could not start.';
-  const detail = document.createElement('p');
-  detail.textContent = error instanceof Error ? error.message : String(error);
-  box.append(title, detail);
-  root.replaceChildren(box);
+  showFailure('Kent Place Planner could not start.', error);
 }
 
 function mount(gateway: WorkbookGateway): void {
