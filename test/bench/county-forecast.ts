@@ -17,6 +17,7 @@ import * as vm from 'vm';
 import { HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
 import { cohortForecast } from '../../src/engine';
+import { indexToColumn as col } from '../../src/excel/a1';
 import type { CohortForecast } from '../../src/engine';
 import { BenchArea, makeCounty, YEAR_GROUPS } from './county-data';
 import { Metric, SectionResult } from './report';
@@ -42,17 +43,6 @@ function getGc(): () => void {
     // fall through: no collector, the baseline is just noisier
   }
   return () => undefined;
-}
-
-function col(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 const G = YEAR_GROUPS.length;

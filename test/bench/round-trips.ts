@@ -6,6 +6,7 @@
  * 'values' mode (plain numbers) and 'live' mode (KENT.FORECAST formulas). The number of syncs must not
  * grow with the number of areas: asserted equal across the three sizes.
  */
+import { indexToColumn as colLetter } from '../../src/excel/a1';
 import type { CellValue, Matrix, WorkbookGateway } from '../../src/excel/gateway';
 import { OfficeGateway } from '../../src/excel/office-gateway';
 import type { WorkbookData } from '../../src/excel/workbook-data';
@@ -40,17 +41,6 @@ export function rollsTable(areas: number): Matrix {
     }
   }
   return rows;
-}
-
-function colLetter(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function workbook(table: Matrix): WorkbookData {
