@@ -201,6 +201,15 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
     const n = Number(text);
     return text.trim() !== '' && Number.isFinite(n) ? n : null;
   };
+  /** The SpinButton wiring of a whole-number field: its limits, the number (or the text typed while it is not one) and its change handler. */
+  const spinProps = (field: 'horizon' | 'ratioYears' | 'persistYears') => ({
+    min: LIMITS[field].min,
+    max: LIMITS[field].max,
+    value: spinValue(form[field]),
+    displayValue: spinValue(form[field]) === null ? form[field] : undefined,
+    onChange: spin(field),
+    disabled: busy,
+  });
 
   const buildScenario = (): Scenario | null => {
     if (!source || !layout) return null;
@@ -385,12 +394,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
               aria-label="Horizon in years"
               className={styles.shrink}
               input={{ size: 4 }}
-              min={LIMITS.horizon.min}
-              max={LIMITS.horizon.max}
-              value={spinValue(form.horizon)}
-              displayValue={spinValue(form.horizon) === null ? form.horizon : undefined}
-              onChange={spin('horizon')}
-              disabled={busy}
+              {...spinProps('horizon')}
             />
           </Field>
           <Field label="Ratio window in years" hint="How many recent years of ratios to average." validationState={fieldState('ratioYears')} validationMessage={formProblems.ratioYears}>
@@ -398,12 +402,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
               aria-label="Ratio window in years"
               className={styles.shrink}
               input={{ size: 4 }}
-              min={LIMITS.ratioYears.min}
-              max={LIMITS.ratioYears.max}
-              value={spinValue(form.ratioYears)}
-              displayValue={spinValue(form.ratioYears) === null ? form.ratioYears : undefined}
-              onChange={spin('ratioYears')}
-              disabled={busy}
+              {...spinProps('ratioYears')}
             />
           </Field>
         </div>
@@ -474,12 +473,7 @@ export function ScenariosPanel(props: { gateway: WorkbookGateway }): JSX.Element
         >
           <SpinButton
             aria-label="Years a shortfall must last for permanent places"
-            min={LIMITS.persistYears.min}
-            max={LIMITS.persistYears.max}
-            value={spinValue(form.persistYears)}
-            displayValue={spinValue(form.persistYears) === null ? form.persistYears : undefined}
-            onChange={spin('persistYears')}
-            disabled={busy}
+            {...spinProps('persistYears')}
           />
         </Field>
         <Field label="Assumptions" hint="In your own words: recorded with the scenario and on the result sheet.">
