@@ -44,10 +44,22 @@ function invalid(message: string): never {
 export function columnToIndex(letters: string): number {
   const text = letters.trim().toUpperCase();
   if (!/^[A-Z]{1,3}$/.test(text)) invalid(`'${letters}' is not a column (expected letters A to XFD).`);
-  let n = 0;
-  for (const ch of text) n = n * 26 + (ch.charCodeAt(0) - 64);
+  const n = columnNumber(text);
   if (n > MAX_COLUMNS) invalid(`Column '${letters}' is beyond XFD, the last column of a worksheet.`);
   return n - 1;
+}
+
+/**
+ * The 1-based column number of 1 to 3 letters, without range checks (callers that must not throw
+ * compare it with {@link MAX_COLUMNS} themselves).
+ *
+ * @example columnNumber('A') // 1
+ * @example columnNumber('xfd') // 16384
+ */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /**

@@ -12,6 +12,7 @@
  * exactly as given and nothing in it is ever calculated. See {@link escapeText}.
  */
 import type { CellValue } from './gateway';
+import { MAX_COLUMNS, MAX_ROWS, columnNumber } from './a1';
 
 /** Longest sheet name Excel allows. */
 export const MAX_SHEET_NAME = 31;
@@ -100,15 +101,10 @@ export function uniqueSheetName(name: string, existing: Iterable<string>): strin
 
 /** Whether `name` reads as a cell reference in A1 or R1C1 style (so cannot be a table or defined name). */
 function looksLikeReference(name: string): boolean {
-  if (/^[A-Za-z]{1,3}\d+$/.test(name)) {
-    const m = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
-    if (m) {
-      const letters = m[1].toUpperCase();
-      let n = 0;
-      for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-      const row = Number(m[2]);
-      if (n <= 16384 && row >= 1 && row <= 1_048_576) return true;
-    }
+  const m = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (m) {
+    const row = Number(m[2]);
+    if (columnNumber(m[1]) <= MAX_COLUMNS && row >= 1 && row <= MAX_ROWS) return true;
   }
   if (/^[Rr](\d*)[Cc](\d*)$/.test(name)) return true;
   if (/^[Rr]\d*$/.test(name) || /^[Cc]\d*$/.test(name)) return true;

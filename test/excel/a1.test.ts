@@ -5,6 +5,7 @@ import {
   blockAddress,
   blockRange,
   columnToIndex,
+  columnNumber,
   formatCell,
   formatRange,
   indexToColumn,
@@ -166,5 +167,15 @@ describe('ranges', () => {
     expect(rangeContains(parseRange('A1:D10'), parseRange('B2:E3'))).toBe(false);
     expect(formatRange(intersectRanges(a, parseRange('B2:D4'))!)).toBe('B2:C3');
     expect(intersectRanges(a, parseRange('E5'))).toBeNull();
+  });
+});
+
+describe('columnNumber', () => {
+  it('counts letters 1-based in any case, without the worksheet bound', () => {
+    expect(columnNumber('A')).toBe(1);
+    expect(columnNumber('z')).toBe(26);
+    expect(columnNumber('AA')).toBe(27);
+    expect(columnNumber('xfd')).toBe(16384);
+    expect(columnNumber('XFE')).toBe(16385);
   });
 });
